@@ -1,0 +1,5 @@
+"""`python -m aijournal` runs aij."""
+
+from aijournal.cli import main
+
+main()

@@ -1,0 +1,149 @@
+"""The user's settings (config.yaml): medications, target profile, plan, units, own symptoms."""
+
+import re
+import shutil
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
+from aijournal.errors import BadInput
+from aijournal.paths import paths, write_private_text
+from aijournal.suggest import did_you_mean
+
+# Usual daily doses of the aromatase inhibitors (DOMAIN.md "Who uses it").
+USUAL_DOSES = {"anastrozole": "1 mg", "letrozole": "2.5 mg", "exemestane": "25 mg"}
+DEFAULT_PROFILE = "ai-women-51-plus"
+DEFAULT_PLAN = "musculoskeletal"
+
+
+class Medication(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=60)
+    dose: str = Field(default="", max_length=40)
+    schedule: Literal["daily", "weekly"] = "daily"
+
+    @field_validator("name")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        value = value.strip().lower().replace(" ", "-")
+        if not NAME_PATTERN.match(value):
+            raise ValueError("a medication name is lower-case words joined by hyphens")
+        return value
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.dose}".strip()
+
+
+class OwnSymptom(BaseModel):
+    """A symptom the user adds: name, scale kind, allowed range, what it means."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    kind: Literal["nrs", "severity", "count", "minutes"] = "nrs"
+    min: float = 0
+    max: float = 10
+    meaning: str = Field(min_length=1)
+
+    @field_validator("name")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not NAME_PATTERN.match(value):
+            raise ValueError("a symptom name is kebab-case, like 'headache' or 'dry-eyes'")
+        if value in {s.name for s in DEFAULT_SYMPTOMS} or value in RESERVED_KEYS:
+            raise ValueError(f"'{value}' is already a built-in name")
+        return value
+
+    def to_symptom(self) -> Symptom:
+        if self.min >= self.max:
+            raise BadInput(f"symptom {self.name}: min {self.min:g} is not below max {self.max:g}")
+        return Symptom(self.name, self.kind, self.min, self.max, self.meaning, "your own")
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    medications: list[Medication] = Field(default_factory=list)
+    profile: str = DEFAULT_PROFILE
+    plan: str = DEFAULT_PLAN
+    units: Literal["metric", "imperial"] = "metric"
+    symptoms: list[OwnSymptom] = Field(default_factory=list)
+
+    def symptom_set(self) -> SymptomSet:
+        return SymptomSet(tuple(s.to_symptom() for s in self.symptoms))
+
+
+# Keys of the one-line log that are not symptoms.
+RESERVED_KEYS = ("sleep", "sleep-quality", "weight", "waist", "mind")
+SETTABLE = ("medications", "profile", "plan", "units")
+
+
+def config_exists() -> bool:
+    return paths().config.exists()
+
+
+def load_config() -> Config:
+    """The settings from config.yaml, or the defaults when there is none."""
+    path = paths().config
+    if not path.exists():
+        return Config()
+    return load_model(path, Config)
+
+
+def save_config(config: Config) -> Path:
+    """Write config.yaml (owner-only), keeping the previous file as config.yaml.bak."""
+    path = paths().config
+    if path.exists():
+        shutil.copy2(path, path.with_name("config.yaml.bak"))
+    body = yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+    write_private_text(
+        path, "# aij settings; 'aij config set KEY VALUE' validates changes\n" + body
+    )
+    return path
+
+
+_MED = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*(\d[\d.]*\s*[a-zµ]+)?\s*(weekly|daily)?\s*$")
+
+
+def parse_medications(text: str) -> list[Medication]:
+    """'anastrozole 1 mg, vitamin-d 25 ug weekly' as medications; 'none' clears them."""
+    if text.strip().lower() in ("", "none"):
+        return []
+    meds = []
+    for part in text.split(","):
+        match = _MED.match(part)
+        if match is None:
+            raise BadInput(f"medication '{part.strip()}' is not NAME DOSE, like 'anastrozole 1 mg'")
+        name = match.group(1).strip().lower().replace(" ", "-")
+        dose = (match.group(2) or USUAL_DOSES.get(name, "")).strip()
+        try:
+            meds.append(Medication(name=name, dose=dose, schedule=match.group(3) or "daily"))
+        except ValidationError as exc:
+            raise BadInput(f"medication '{part.strip()}': {exc.errors()[0]['msg']}") from None
+    return meds
+
+
+def set_value(config: Config, key: str, value: str) -> Config:
+    """A copy of ``config`` with ``key`` set to ``value``, validated; BadInput if not allowed."""
+    if key == "medications":
+        return config.model_copy(update={"medications": parse_medications(value)})
+    if key == "units":
+        if value not in ("metric", "imperial"):
+            raise BadInput(f"units '{value}' is not allowed; use metric or imperial")
+        return config.model_copy(update={"units": value})
+    if key == "profile":
+        from aijournal.catalog.foods import load_targets
+
+        return config.model_copy(update={"profile": load_targets().profile(value).id})
+    if key == "plan":
+        from aijournal.catalog.protocols import load_plans
+
+        return config.model_copy(update={"plan": load_plans(paths().protocols).get(value).id})
+    hint = did_you_mean(key, SETTABLE)
+    raise BadInput(f"unknown setting '{key}'{hint}; settable: {', '.join(SETTABLE)}")

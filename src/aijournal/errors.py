@@ -1,0 +1,31 @@
+"""The one error hierarchy: every message is written for the user, none holds health data."""
+
+
+class AijError(Exception):
+    """An error the CLI reports as one line; exit code 1 (the command failed)."""
+
+    exit_code = 1
+
+
+class BadInput(AijError):
+    """The user's input (arguments, a file, a config value) is not allowed; exit code 2."""
+
+    exit_code = 2
+
+
+class NotFound(BadInput):
+    """An id or name the user typed does not exist."""
+
+
+class JournalError(AijError):
+    """The journal file cannot be opened, read or written."""
+
+
+class UnusableFile(BadInput):
+    """The journal or home folder the user pointed aij at cannot be used (left untouched)."""
+
+
+class Cancelled(AijError):
+    """The user stopped an interactive command; nothing was saved."""
+
+    exit_code = 1

@@ -1,0 +1,99 @@
+"""The day report: everything logged on one day, as the JSON contract of `aij day --json`."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+from sqlmodel import Session
+
+from aijournal.config import Config
+from aijournal.store.daily import rows_between
+from aijournal.store.models import (
+    BodyMeasure,
+    MedicationDose,
+    MindSession,
+    Note,
+    PainSites,
+    SleepRecord,
+    SymptomRating,
+)
+
+
+class DoseOut(BaseModel):
+    name: str
+    dose: str
+    taken: bool | None
+    reason: str | None = None
+    id: str | None = None
+
+
+class BodyOut(BaseModel):
+    weight_kg: float | None = None
+    waist_cm: float | None = None
+
+
+class SleepOut(BaseModel):
+    hours: float | None = None
+    quality: float | None = None
+
+
+class DayReport(BaseModel):
+    """One day. Keys are a contract: later versions add keys, never rename or remove one."""
+
+    date: date
+    symptoms: dict[str, int | float] = Field(default_factory=dict)
+    sites: list[str] = Field(default_factory=list)
+    medications: list[DoseOut] = Field(default_factory=list)
+    body: BodyOut = Field(default_factory=BodyOut)
+    sleep: SleepOut = Field(default_factory=SleepOut)
+    mind_minutes: int | float | None = None
+    notes: list[str] = Field(default_factory=list)
+    ids: dict[str, list[str]] = Field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not any(self.ids.values())
+
+
+def as_number(value: float) -> int | float:
+    """6.0 as 6 (ratings are mostly whole numbers), 6.5 as it is."""
+    return int(value) if value.is_integer() else value
+
+
+def day_report(*, session: Session, day: date, config: Config) -> DayReport:
+    """Everything logged on ``day``; configured medications with no record show taken=None."""
+    report = DayReport(date=day)
+    ids: dict[str, list[str]] = {}
+    symptom_order = [s.name for s in config.symptom_set()]
+    ratings = rows_between(session=session, model=SymptomRating, start=day, end=day)
+    ratings.sort(key=lambda pair: [*symptom_order, pair[1].name].index(pair[1].name))
+    for entry, rating in ratings:
+        report.symptoms[rating.name] = as_number(rating.value)
+        ids.setdefault("symptom", []).append(entry.id)
+    for entry, sites in rows_between(session=session, model=PainSites, start=day, end=day):
+        report.sites = sites.sites.split(",") if sites.sites else []
+        ids.setdefault("sites", []).append(entry.id)
+    recorded: dict[str, DoseOut] = {}
+    for entry, dose in rows_between(session=session, model=MedicationDose, start=day, end=day):
+        recorded[dose.medication] = DoseOut(
+            name=dose.medication, dose=dose.dose, taken=dose.taken, reason=dose.reason, id=entry.id
+        )
+        ids.setdefault("dose", []).append(entry.id)
+    for med in config.medications:
+        report.medications.append(
+            recorded.pop(med.name, DoseOut(name=med.name, dose=med.dose, taken=None))
+        )
+    report.medications.extend(recorded.values())
+    for entry, measure in rows_between(session=session, model=BodyMeasure, start=day, end=day):
+        setattr(report.body, measure.measure, measure.value)
+        ids.setdefault("body", []).append(entry.id)
+    for entry, sleep in rows_between(session=session, model=SleepRecord, start=day, end=day):
+        report.sleep = SleepOut(hours=sleep.hours, quality=sleep.quality)
+        ids.setdefault("sleep", []).append(entry.id)
+    minutes = rows_between(session=session, model=MindSession, start=day, end=day)
+    if minutes:
+        report.mind_minutes = as_number(sum(mind.minutes for _, mind in minutes))
+        ids["mind"] = [entry.id for entry, _ in minutes]
+    for entry, note in rows_between(session=session, model=Note, start=day, end=day):
+        report.notes.append(note.text)
+        ids.setdefault("note", []).append(entry.id)
+    report.ids = ids
+    return report

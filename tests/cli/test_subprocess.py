@@ -1,0 +1,117 @@
+"""End to end through real processes, run outside the repository (as an installed user would)."""
+
+import json
+import subprocess
+import sys
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.helpers import query, run_subprocess, snapshot
+
+
+def test_log_then_day_in_real_processes(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    logged = run_subprocess("log", "joint-pain=6", "--date", "yesterday", home=home, cwd=elsewhere)
+    assert logged.code == 0, logged.err
+    shown = run_subprocess("day", "yesterday", "--json", home=home, cwd=elsewhere)
+    data = json.loads(shown.out)
+    assert data["date"] == (date.today() - timedelta(days=1)).isoformat()
+    assert data["symptoms"]["joint-pain"] == 6
+    assert (home / "journal.db").stat().st_mode & 0o777 == 0o600
+
+
+def test_an_error_is_one_line_with_exit_2_and_no_traceback(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = run_subprocess("log", "joint-pain=11", home=home)
+    assert result.code == 2
+    assert result.err.strip() == (
+        "aij: joint-pain=11 is outside its range 0-10 (worst joint pain, last 24 h; 0-10 "
+        "numeric rating, 0 = none, 10 = worst imaginable)"
+    )
+    assert "Traceback" not in result.err
+
+
+def test_two_terminals_writing_at_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run_subprocess("log", "stress=1", home=home).code == 0
+    before = snapshot(home)
+    results = []
+
+    def write(n: int) -> None:
+        results.append(run_subprocess("log", "note", f"writer {n}", home=home).code)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [0] * 6
+    assert before != snapshot(home)
+    assert query(home, "SELECT count(*) FROM note") == [(6,)]
+
+
+def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
+    """Drive the real guided check-in on a pseudo-terminal: answer, then press Ctrl-C."""
+    import os
+    import pty
+    import signal
+    import time
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    (home / "config.yaml").write_text("medications: []\n")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the real aij on a terminal
+        os.environ["AIJ_HOME"] = str(home)
+        os.execv(sys.executable, [sys.executable, "-m", "aijournal", "log"])
+    screen = b""
+
+    def wait_for(text: bytes) -> None:
+        nonlocal screen
+        deadline = time.monotonic() + 30
+        while text not in screen and time.monotonic() < deadline:
+            try:
+                screen += os.read(fd, 4096)
+            except OSError:
+                break
+
+    wait_for(b"worst joint pain")
+    os.write(fd, b"7\r")
+    wait_for(b"Where does it hurt")
+    os.write(fd, b"knees\r")
+    wait_for(b"morning stiffness")
+    os.kill(pid, signal.SIGINT)
+    _, status = os.waitpid(pid, 0)
+    wait_for(b"nothing was saved")
+    assert os.waitstatus_to_exitcode(status) != 0
+    assert b"nothing was saved" in screen
+    assert not (home / "journal.db").exists() or query(home, "SELECT count(*) FROM entry") == [(0,)]
+
+
+def test_guided_check_in_saves_what_was_answered(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    (home / "config.yaml").write_text("medications:\n  - name: exemestane\n    dose: 25 mg\n")
+    answers = "\n".join(
+        ["4", "hands", "20"] + [""] * 11 + ["no", "tired", "6.5", "7", "", "slow day"]
+    )
+    done = subprocess.run(
+        ["script", "-qec", f"{sys.executable} -m aijournal log", "/dev/null"],
+        input=answers + "\n",
+        capture_output=True,
+        text=True,
+        env={"AIJ_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    shown = run_subprocess("day", "--json", home=home)
+    data = json.loads(shown.out)
+    assert data["symptoms"] == {"joint-pain": 4, "stiffness": 20}
+    assert data["sites"] == ["hands"]
+    assert data["medications"][0]["taken"] is False
+    assert data["medications"][0]["reason"] == "tired"
+    assert data["sleep"] == {"hours": 6.5, "quality": 7}
+    assert data["notes"] == ["slow day"]

@@ -1,0 +1,49 @@
+"""Helpers for tests: real subprocesses, fingerprints of the aij home, raw SQL reads."""
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run_subprocess(*args: str, home: Path, cwd: Path | None = None) -> Result:
+    """Run the installed `aij` as a real process."""
+    env = {"AIJ_HOME": str(home), "PATH": str(Path(sys.executable).parent), "COLUMNS": "100"}
+    done = subprocess.run(
+        [sys.executable, "-m", "aijournal", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def snapshot(home: Path) -> dict[str, str]:
+    """A fingerprint of every file in the aij home: any change shows."""
+    if not home.exists():
+        return {}
+    return {
+        str(p.relative_to(home)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(home.rglob("*"))
+        if p.is_file()
+    }
+
+
+def query(home: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(home / "journal.db")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()

@@ -1,0 +1,127 @@
+"""The schema moves forward by migrations: from nothing, from older files, never backwards."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import aijournal.store.models  # noqa: F401  (registers every table)
+from aijournal.errors import UnusableFile
+from aijournal.store import db, migrations
+from aijournal.store.db import open_journal
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    journal = open_journal(tmp_path / "journal.db")
+    found = inspect(journal.engine)
+    assert set(found.get_table_names()) == set(SQLModel.metadata.tables)
+    for name, table in SQLModel.metadata.tables.items():
+        columns = {c["name"]: c for c in found.get_columns(name)}
+        assert set(columns) == set(table.columns.keys()), name
+        for column in table.columns:
+            assert columns[column.name]["nullable"] == column.nullable, (name, column.name)
+        expected_fks = {
+            (fk.parent.name, fk.column.table.name, fk.ondelete) for fk in table.foreign_keys
+        }
+        with journal.engine.connect() as conn:
+            listed = conn.exec_driver_sql(f"PRAGMA foreign_key_list({name})").fetchall()
+        got_fks = {(row[3], row[2], None if row[6] == "NO ACTION" else row[6]) for row in listed}
+        assert got_fks == expected_fks, name
+    journal.close()
+
+
+def test_the_v1_fixture_opens_and_reads(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    journal = open_journal(path)
+    assert journal.schema_version() == migrations.LATEST
+    journal.close()
+    conn = sqlite3.connect(path)
+    # Written by hand in tests/fixtures/README.md: joint-pain 6 on the 2nd, 4 on the 3rd.
+    rows = conn.execute(
+        "SELECT e.day, s.value FROM entry e JOIN symptom_rating s ON s.entry_id = e.id "
+        "WHERE s.name = 'joint-pain' ORDER BY e.day"
+    ).fetchall()
+    conn.close()
+    assert rows == [("2026-11-02", 6.0), ("2026-11-03", 4.0)]
+
+
+def test_a_migration_backs_up_first_and_applies_in_one_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    original = path.read_bytes()
+    future = dict(migrations.MIGRATIONS)
+    future[2] = ("CREATE TABLE later_table (id INTEGER NOT NULL PRIMARY KEY)",)
+    monkeypatch.setattr(db, "MIGRATIONS", future)
+    monkeypatch.setattr(db, "LATEST", 2)
+    journal = open_journal(path)
+    assert journal.schema_version() == 2
+    journal.close()
+    backups = list(tmp_path.glob("journal.db.v1-*.bak"))
+    assert len(backups) == 1
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+    conn = sqlite3.connect(backups[0])
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM entry").fetchone() == (
+        sqlite3.connect(path).execute("SELECT count(*) FROM entry").fetchone()
+    )
+    conn.close()
+    assert original[:16] == b"SQLite format 3\x00"
+
+
+def test_a_failing_migration_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    future = dict(migrations.MIGRATIONS)
+    future[2] = (
+        "CREATE TABLE half_done (id INTEGER NOT NULL PRIMARY KEY)",
+        "CREATE TABLE entry (id INTEGER)",  # fails: entry exists
+    )
+    monkeypatch.setattr(db, "MIGRATIONS", future)
+    monkeypatch.setattr(db, "LATEST", 2)
+    with pytest.raises(Exception):  # noqa: B017 - any failure will do; the point is below
+        open_journal(path)
+    conn = sqlite3.connect(path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "half_done" not in tables
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (1,)
+    conn.close()
+
+
+def test_a_journal_from_a_newer_aij_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_version VALUES (99, '2030-01-01 00:00:00')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(UnusableFile, match="written by a newer aij"):
+        open_journal(path)
+    assert path.read_bytes() == before
+
+
+def test_foreign_keys_cascade_and_wal_is_on(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    journal = open_journal(path)
+    with journal.write() as session:
+        conn = session.connection()
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        some = conn.exec_driver_sql("SELECT entry_id FROM symptom_rating LIMIT 1").scalar()
+        conn.exec_driver_sql("DELETE FROM entry WHERE id = ?", (some,))
+        left = conn.exec_driver_sql(
+            "SELECT count(*) FROM symptom_rating WHERE entry_id = ?", (some,)
+        ).scalar()
+        assert left == 0
+    journal.close()

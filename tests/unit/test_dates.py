@@ -1,0 +1,59 @@
+"""Day expressions: ISO, today, yesterday, weekday names, -Nd; the future refused."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aijournal.domain.dates import iso_week_of, parse_day
+from aijournal.errors import BadInput
+
+# 2026-11-27 is a Friday (checked against a calendar).
+FRIDAY = date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", FRIDAY),
+        ("yesterday", date(2026, 11, 26)),
+        ("2026-11-01", date(2026, 11, 1)),
+        ("-3d", date(2026, 11, 24)),
+        ("-0d", FRIDAY),
+        ("friday", FRIDAY),  # today counts as its own most recent occurrence
+        ("fri", FRIDAY),
+        ("monday", date(2026, 11, 23)),
+        ("Saturday", date(2026, 11, 21)),
+        ("thu", date(2026, 11, 26)),
+    ],
+)
+def test_day_expressions(text: str, expected: date) -> None:
+    assert parse_day(text, today=FRIDAY) == expected
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "2026-13-01", "26/11/2026", "-3", "3d", "mo", ""])
+def test_malformed_days_are_refused_naming_what_is_allowed(text: str) -> None:
+    with pytest.raises(BadInput, match="is not a date; use an ISO date"):
+        parse_day(text, today=FRIDAY)
+
+
+def test_future_day_is_refused() -> None:
+    with pytest.raises(BadInput, match="2026-11-28 is in the future"):
+        parse_day("2026-11-28", today=FRIDAY)
+
+
+@given(st.dates(max_value=FRIDAY))
+def test_any_past_iso_date_round_trips(day: date) -> None:
+    assert parse_day(day.isoformat(), today=FRIDAY) == day
+
+
+@given(st.integers(min_value=0, max_value=3000))
+def test_days_ago(n: int) -> None:
+    assert parse_day(f"-{n}d", today=FRIDAY) == FRIDAY - timedelta(days=n)
+
+
+def test_iso_week_label() -> None:
+    # 2026-11-27 falls in ISO week 48 (Monday 23 Nov to Sunday 29 Nov).
+    assert iso_week_of(FRIDAY) == "2026-W48"
+    assert iso_week_of(date(2027, 1, 1)) == "2026-W53"
