@@ -58,11 +58,12 @@ def test_a_migration_backs_up_first_and_applies_in_one_go(
     shutil.copy(FIXTURES / "journal-v1.db", path)
     original = path.read_bytes()
     future = dict(migrations.MIGRATIONS)
-    future[2] = ("CREATE TABLE later_table (id INTEGER NOT NULL PRIMARY KEY)",)
+    nxt = migrations.LATEST + 1
+    future[nxt] = ("CREATE TABLE later_table (id INTEGER NOT NULL PRIMARY KEY)",)
     monkeypatch.setattr(db, "MIGRATIONS", future)
-    monkeypatch.setattr(db, "LATEST", 2)
+    monkeypatch.setattr(db, "LATEST", nxt)
     journal = open_journal(path)
-    assert journal.schema_version() == 2
+    assert journal.schema_version() == nxt
     journal.close()
     backups = list(tmp_path.glob("journal.db.v1-*.bak"))
     assert len(backups) == 1
@@ -76,18 +77,38 @@ def test_a_migration_backs_up_first_and_applies_in_one_go(
     assert original[:16] == b"SQLite format 3\x00"
 
 
+def test_the_v1_fixture_gains_the_later_tables_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v1.db", path)
+    before = sqlite3.connect(FIXTURES / "journal-v1.db")
+    counts = {
+        t: before.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("entry", "symptom_rating", "medication_dose", "note")
+    }
+    before.close()
+    open_journal(path).close()
+    conn = sqlite3.connect(path)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"exercise_session", "exercise_item", "meal", "meal_item"} <= tables
+    for table, count in counts.items():
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == count
+    conn.close()
+    assert len(list(tmp_path.glob("journal.db.v1-*.bak"))) == 1
+
+
 def test_a_failing_migration_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "journal.db"
     shutil.copy(FIXTURES / "journal-v1.db", path)
     future = dict(migrations.MIGRATIONS)
-    future[2] = (
+    nxt = migrations.LATEST + 1
+    future[nxt] = (
         "CREATE TABLE half_done (id INTEGER NOT NULL PRIMARY KEY)",
         "CREATE TABLE entry (id INTEGER)",  # fails: entry exists
     )
     monkeypatch.setattr(db, "MIGRATIONS", future)
-    monkeypatch.setattr(db, "LATEST", 2)
+    monkeypatch.setattr(db, "LATEST", nxt)
     with pytest.raises(Exception):  # noqa: B017 - any failure will do; the point is below
         open_journal(path)
     conn = sqlite3.connect(path)

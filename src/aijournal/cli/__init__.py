@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aijournal import __version__
-from aijournal.cli import daily, log, settings
+from aijournal.cli import daily, log, plan, settings
 from aijournal.errors import AijError
 
 app = typer.Typer(
@@ -50,6 +50,7 @@ def root(
 
 app.add_typer(log.app, name="log")
 daily.register(app)
+plan.register(app)
 settings.register(app)
 
 

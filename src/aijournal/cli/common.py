@@ -29,6 +29,21 @@ def day_of(text: str) -> date:
     return parse_day(text)
 
 
+def week_of(text: str) -> tuple[int, int]:
+    """(ISO year, week) of ``2026-W48``, or of any day expression (``today``, ``-7d``, a date)."""
+    from aijournal.domain.adherence import iso_week
+    from aijournal.errors import BadInput
+
+    if "w" in text.lower() and not text.lower().startswith(("we", "-")):
+        return iso_week(text)
+    try:
+        return iso_week(day_of(text))
+    except BadInput:
+        raise BadInput(
+            f"week '{text}' is not allowed: write 2026-W48, or a day in it (2026-11-25, today, -7d)"
+        ) from None
+
+
 def is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 

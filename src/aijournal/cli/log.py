@@ -176,3 +176,48 @@ def note(
 ) -> None:
     """Add a free note to the day."""
     _save_line([], None, text, date)
+
+
+@app.command("ex")
+def ex(
+    items: Annotated[
+        list[str] | None,
+        typer.Argument(help="exercise amount ...: goblet-squat 3x10@12kg brisk-walk 35m"),
+    ] = None,
+    rpe: Annotated[
+        int | None, typer.Option("--rpe", help="Effort 0-10 (5-6 moderate, 7+ vigorous).")
+    ] = None,
+    date: DateOption = "today",
+) -> None:
+    """Record exercise: sets x reps @ load, held seconds, minutes, or impacts."""
+    from aijournal import render
+    from aijournal.catalog.exercises import load_exercise_catalog
+    from aijournal.domain.exercise import format_entry, parse_exercise_log, validate_rpe
+    from aijournal.paths import paths
+    from aijournal.store.exercise import ItemToSave, save_session
+
+    day = day_of(date)
+    if rpe is not None:
+        validate_rpe(rpe)
+    catalog = load_exercise_catalog(paths().protocols)
+    if not items:
+        if not is_interactive():
+            raise BadInput("name what you did, e.g. aij log ex goblet-squat 3x10 brisk-walk 35m")
+        from aijournal.cli.exercise_guided import ask_session
+
+        text, rpe = ask_session(day, catalog)
+    else:
+        text = " ".join(items)
+    parsed = parse_exercise_log(text, catalog.resolve)
+    to_save = [
+        ItemToSave(
+            entry=entry,
+            kind=catalog.get(entry.exercise_id).kind,
+            intensity=catalog.get(entry.exercise_id).intensity,
+            summary=format_entry(entry),
+        )
+        for entry in parsed
+    ]
+    with journal() as opened, opened.write() as session:
+        saved = save_session(session=session, day=day, items=to_save, rpe=rpe)
+    render.saved(day.isoformat(), [saved])

@@ -15,6 +15,7 @@ OTHER_KEYS = {
     "mind": "mind-body minutes (meditation, breathing, yoga), 1-600",
 }
 MAX_NOTE = 10000
+MEAL_SLOTS = ("breakfast", "lunch", "dinner", "snack")
 
 
 @dataclass

@@ -1,12 +1,15 @@
 """The day report: everything logged on one day, as the JSON contract of `aij day --json`."""
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from aijournal.config import Config
+from aijournal.reports.plan import session_json
 from aijournal.store.daily import rows_between
+from aijournal.store.exercise import sessions_between
 from aijournal.store.models import (
     BodyMeasure,
     MedicationDose,
@@ -47,6 +50,7 @@ class DayReport(BaseModel):
     sleep: SleepOut = Field(default_factory=SleepOut)
     mind_minutes: int | float | None = None
     notes: list[str] = Field(default_factory=list)
+    exercise: list[dict[str, Any]] = Field(default_factory=list)
     ids: dict[str, list[str]] = Field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -95,5 +99,8 @@ def day_report(*, session: Session, day: date, config: Config) -> DayReport:
     for entry, note in rows_between(session=session, model=Note, start=day, end=day):
         report.notes.append(note.text)
         ids.setdefault("note", []).append(entry.id)
+    for stored in sessions_between(session=session, start=day, end=day):
+        report.exercise.append(session_json(stored))
+        ids.setdefault("exercise", []).append(stored.entry_id)
     report.ids = ids
     return report

@@ -8,7 +8,9 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.errors import BadInput
+from aijournal.reports.plan import session_json
 from aijournal.store.daily import DETAIL_MODELS, rows_between
+from aijournal.store.exercise import sessions_between
 from aijournal.suggest import did_you_mean
 
 
@@ -41,6 +43,16 @@ def _summary(kind: str, detail: Any) -> str:
         ),
         "mind": lambda d: f"{d.minutes:g} min" + (f" {d.practice}" if d.practice else ""),
         "note": lambda d: d.text if len(d.text) <= 60 else d.text[:57] + "...",
+        "exercise": lambda d: "RPE " + str(d.rpe) if d.rpe is not None else "",
+        "meal": lambda d: (f"{d.slot}: " if d.slot else "") + d.text,
+        "supplement": lambda d: d.text,
+        "checkin": lambda d: f"weekly check-in, {d.week}",
+        "visit": lambda d: (
+            "visit"
+            + (f" with {d.clinician}" if d.clinician else "")
+            + (f": {d.note}" if d.note else "")
+        ),
+        "question": lambda d: d.text + (f" (answered {d.answered_on})" if d.answered_on else ""),
     }
     return describe[kind](detail)
 
@@ -67,7 +79,15 @@ def entry_rows(*, session: Session, start: date, end: date, kind: str | None) ->
         )
         for one_kind in check_kind(kind)
         for entry, detail in rows_between(
-            session=session, model=DETAIL_MODELS[one_kind], start=start, end=end
+            session=session, model=DETAIL_MODELS[one_kind], start=start, end=end, kind=one_kind
         )
     ]
+    if "exercise" in check_kind(kind):
+        texts = {
+            s.entry_id: session_json(s)["text"]
+            for s in sessions_between(session=session, start=start, end=end)
+        }
+        for row in rows:
+            if row.kind == "exercise":
+                row.summary = " ".join(t for t in (texts.get(row.id, ""), row.summary) if t)
     return sorted(rows, key=lambda row: (row.date, row.written, row.id))

@@ -10,13 +10,18 @@ from aijournal.domain.daylog import DayLog
 from aijournal.store.entries import new_entry, touch
 from aijournal.store.models import (
     BodyMeasure,
+    Checkin,
     Entry,
+    ExerciseSession,
+    Meal,
     MedicationDose,
     MindSession,
     Note,
     PainSites,
+    Question,
     SleepRecord,
     SymptomRating,
+    Visit,
 )
 
 D = TypeVar("D", bound=SQLModel)
@@ -30,6 +35,12 @@ DETAIL_MODELS: dict[str, type[SQLModel]] = {
     "sleep": SleepRecord,
     "mind": MindSession,
     "note": Note,
+    "exercise": ExerciseSession,
+    "meal": Meal,
+    "supplement": Meal,
+    "checkin": Checkin,
+    "visit": Visit,
+    "question": Question,
 }
 
 
@@ -43,9 +54,9 @@ class Saved:
 
 
 def rows_between(
-    *, session: Session, model: type[D], start: date, end: date
+    *, session: Session, model: type[D], start: date, end: date, kind: str | None = None
 ) -> list[tuple[Entry, D]]:
-    """(entry, details) pairs of one kind for the days start..end, by day then time written."""
+    """(entry, details) pairs of one table (and kind) for start..end, by day then time written."""
     entry_id: Any = model.entry_id  # type: ignore[attr-defined]
     query = (
         select(Entry, model)
@@ -53,6 +64,8 @@ def rows_between(
         .where(Entry.day >= start, Entry.day <= end)
         .order_by(col(Entry.day), col(Entry.created_at))
     )
+    if kind is not None:
+        query = query.where(Entry.kind == kind)
     return [(entry, detail) for entry, detail in session.exec(query)]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, func
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, select
 
-from aijournal.errors import JournalError, UnusableFile
+from aijournal.errors import AijError, JournalError, UnusableFile
 from aijournal.paths import ensure_private_dir
 from aijournal.store.migrations import LATEST, MIGRATIONS
 from aijournal.store.models import SchemaVersion
@@ -26,7 +26,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _friendly(exc: DBAPIError, path: Path) -> JournalError:
+def _friendly(exc: DBAPIError, path: Path) -> AijError:
     # The driver's text may quote SQL parameters (health data): never pass it on.
     if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
         return JournalError(f"the journal {path} is busy (another aij is writing); try again")

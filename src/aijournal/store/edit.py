@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from aijournal.domain.daylog import check_note, parse_number
+from aijournal.domain.daylog import MEAL_SLOTS, check_note, parse_number
 from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.domain.units import parse_waist_cm, parse_weight_kg
 from aijournal.errors import BadInput
@@ -23,6 +23,12 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "sleep": ("hours", "quality"),
     "mind": ("minutes", "practice"),
     "note": ("text",),
+    "exercise": ("rpe",),
+    "meal": ("slot",),
+    "supplement": (),
+    "checkin": (),
+    "visit": ("clinician", "note"),
+    "question": ("text",),
 }
 _YES = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False}
 
@@ -49,6 +55,17 @@ def _value_for(kind: str, detail: Any, key: str, text: str, symptoms: SymptomSet
         return parse_number(key, text, 0, 10, "sleep quality, 0-10")
     if key == "minutes":
         return parse_number(key, text, 1, 600, "minutes, 1-600")
+    if key == "rpe":
+        rpe = parse_number(key, text, 0, 10, "effort, a whole number 0-10")
+        if not rpe.is_integer():
+            raise BadInput(f"rpe={text} is not allowed; effort is a whole number 0-10")
+        return int(rpe)
+    if key == "slot":
+        if text not in MEAL_SLOTS:
+            raise BadInput(f"slot={text} is not allowed; use {', '.join(MEAL_SLOTS)}")
+        return text
+    if key in ("clinician", "note"):
+        return text.strip()[:2000] or None
     if key == "practice":
         return text.strip()[:60] or None
     return check_note(text)

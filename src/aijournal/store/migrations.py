@@ -57,6 +57,86 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             text VARCHAR(10000) NOT NULL
         )""",
     ),
+    2: (
+        """CREATE TABLE exercise_session (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            rpe INTEGER
+        )""",
+        """CREATE TABLE exercise_item (
+            entry_id VARCHAR(12) NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            exercise VARCHAR(60) NOT NULL,
+            kind VARCHAR(20) NOT NULL,
+            intensity VARCHAR(10),
+            sets INTEGER,
+            reps INTEGER,
+            seconds INTEGER,
+            minutes INTEGER,
+            impacts INTEGER,
+            load_kg FLOAT,
+            PRIMARY KEY (entry_id, position)
+        )""",
+    ),
+    3: (
+        """CREATE TABLE meal (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            slot VARCHAR(10),
+            text VARCHAR(2000) NOT NULL
+        )""",
+        """CREATE TABLE meal_item (
+            entry_id VARCHAR(12) NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            food_id VARCHAR(80) NOT NULL,
+            name VARCHAR(200) NOT NULL,
+            source VARCHAR(12) NOT NULL,
+            origin VARCHAR(300) NOT NULL,
+            recipe VARCHAR(80),
+            amount FLOAT NOT NULL,
+            unit VARCHAR(20),
+            grams FLOAT,
+            units FLOAT,
+            tags VARCHAR(300) NOT NULL,
+            calcium_mg FLOAT,
+            vitamin_d_ug FLOAT,
+            magnesium_mg FLOAT,
+            vitamin_k_ug FLOAT,
+            fiber_g FLOAT,
+            ala_g FLOAT,
+            epa_dha_mg FLOAT,
+            energy_kcal FLOAT,
+            protein_g FLOAT,
+            sat_fat_g FLOAT,
+            sugars_g FLOAT,
+            sodium_mg FLOAT,
+            PRIMARY KEY (entry_id, position)
+        )""",
+    ),
+    4: (
+        """CREATE TABLE checkin (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            week VARCHAR(10) NOT NULL
+        )""",
+        """CREATE TABLE checkin_answer (
+            entry_id VARCHAR(12) NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            item VARCHAR(40) NOT NULL,
+            attribute VARCHAR(12) NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (entry_id, position)
+        )""",
+    ),
+    5: (
+        """CREATE TABLE visit (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            clinician VARCHAR(100),
+            note VARCHAR(2000)
+        )""",
+        """CREATE TABLE question (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            text VARCHAR(2000) NOT NULL,
+            answered_on DATE
+        )""",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

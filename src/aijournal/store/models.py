@@ -71,6 +71,104 @@ class Note(SQLModel, table=True):
     text: str = Field(max_length=10000)
 
 
+class ExerciseSession(SQLModel, table=True):
+    """A logged exercise session: its effort (RPE 0-10) if rated; its items below."""
+
+    __tablename__ = "exercise_session"
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    rpe: int | None = None
+
+
+class ExerciseItem(SQLModel, table=True):
+    """One exercise of a session; kind and typical intensity as the catalog had them then."""
+
+    __tablename__ = "exercise_item"
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    exercise: str = Field(max_length=60)
+    kind: str = Field(max_length=20)
+    intensity: str | None = Field(default=None, max_length=10)
+    sets: int | None = None
+    reps: int | None = None
+    seconds: int | None = None
+    minutes: int | None = None
+    impacts: int | None = None
+    load_kg: float | None = None
+
+
+class Meal(SQLModel, table=True):
+    """A meal (slot breakfast, lunch, dinner, snack, or none) or a set of supplements taken."""
+
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    slot: str | None = Field(default=None, max_length=10)
+    text: str = Field(max_length=2000)
+
+
+class MealItem(SQLModel, table=True):
+    """One food or supplement of a meal, with the amounts computed when it was logged, so a
+    later change to foods/ never rewrites history. A NULL nutrient is unknown, never zero."""
+
+    __tablename__ = "meal_item"
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    food_id: str = Field(max_length=80)
+    name: str = Field(max_length=200)
+    source: str = Field(max_length=12)
+    origin: str = Field(max_length=300)
+    recipe: str | None = Field(default=None, max_length=80)
+    amount: float
+    unit: str | None = Field(default=None, max_length=20)
+    grams: float | None = None
+    units: float | None = None
+    tags: str = Field(max_length=300)
+    calcium_mg: float | None = None
+    vitamin_d_ug: float | None = None
+    magnesium_mg: float | None = None
+    vitamin_k_ug: float | None = None
+    fiber_g: float | None = None
+    ala_g: float | None = None
+    epa_dha_mg: float | None = None
+    energy_kcal: float | None = None
+    protein_g: float | None = None
+    sat_fat_g: float | None = None
+    sugars_g: float | None = None
+    sodium_mg: float | None = None
+
+
+class Checkin(SQLModel, table=True):
+    """A weekly check-in (kind "checkin") about the 7 days up to its day; answers below."""
+
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    week: str = Field(max_length=10)
+
+
+class CheckinAnswer(SQLModel, table=True):
+    """One answer of a weekly check-in (PRO-CTCAE 0-4: frequency, severity or interference)."""
+
+    __tablename__ = "checkin_answer"
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    item: str = Field(max_length=40)
+    attribute: str = Field(max_length=12)
+    value: int
+
+
+class Visit(SQLModel, table=True):
+    """An appointment (the entry's day is the visit's date, which may lie ahead)."""
+
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    clinician: str | None = Field(default=None, max_length=100)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class Question(SQLModel, table=True):
+    """A question kept for the next visit, until it is marked answered."""
+
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    text: str = Field(max_length=2000)
+    answered_on: date | None = None
+
+
 class SchemaVersion(SQLModel, table=True):
     __tablename__ = "schema_version"
     version: int = Field(primary_key=True)

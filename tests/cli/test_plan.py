@@ -1,0 +1,145 @@
+"""`aij plan`, `aij log ex`, `aij today`: the issue's scenarios end to end."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+from tests.helpers import snapshot
+
+# ISO week 2026-W45 runs from Monday 2 November to Sunday 8 November 2026.
+MONDAY, TUESDAY = "2026-11-02", "2026-11-03"
+
+
+def test_plan_show_reproduces_the_articles_table(aij: Run) -> None:
+    data = json.loads(aij("plan", "show", "musculoskeletal", "--json").out)
+    days = data["days"]
+    assert list(days) == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    focus = [days[k]["focus"] for k in days]
+    assert focus == [
+        "Full Body Resistance A",
+        "Moderate Impact Aerobics",
+        "Active Recovery",
+        "Full Body Resistance B",
+        "Higher Impact & Aerobics",
+        "Active Recovery",
+        "Rest",
+    ]
+    for key in ("mon", "thu"):
+        assert days[key]["sets"] == {"min": 2, "max": 3}
+        assert days[key]["reps"] == {"min": 8, "max": 12}
+    minutes = {k: days[k]["minutes"] for k in ("tue", "wed", "fri", "sat")}
+    assert minutes == {
+        "tue": {"min": 30, "max": 45},
+        "wed": {"min": 20, "max": 30},
+        "fri": {"min": 30, "max": 30},
+        "sat": {"min": 20, "max": 30},
+    }
+    assert days["mon"]["activities"] == [
+        ["goblet-squat"],
+        ["push-up", "knee-push-up"],
+        ["dumbbell-row"],
+        ["overhead-press"],
+        ["plank"],
+    ]
+    assert ["lat-pulldown", "banded-pull-apart"] in days["thu"]["activities"]
+    assert days["sun"]["kind"] == ["rest"]
+    assert "NCT03953157" in data["source"]
+
+
+def test_the_issues_week(aij: Run) -> None:
+    line = "goblet-squat 3x10 push-up 3x10 dumbbell-row 3x10 overhead-press 3x10 plank 3x10"
+    assert aij("log", "ex", *line.split(), "--date", MONDAY).code == 0
+    assert aij("log", "ex", "brisk-walk", "35m", "--rpe", "5", "--date", TUESDAY).code == 0
+    data = json.loads(aij("plan", "check", "2026-W45", "--json").out)
+    status = {d["day"]: d["status"] for d in data["days"]}
+    assert status == {
+        "mon": "done",
+        "tue": "done",
+        "wed": "missed",
+        "thu": "missed",
+        "fri": "missed",
+        "sat": "missed",
+        "sun": "rest",
+    }
+    by_name = {r["name"]: r for r in data["requirements"]}
+    assert (
+        by_name["resistance sessions"]["actual"],
+        by_name["resistance sessions"]["required"],
+    ) == (1, 2)
+    # 35 minutes at RPE 5 (moderate): 35 moderate-equivalent minutes.
+    assert by_name["aerobic minutes"]["actual"] == 35
+    # Any day of the week names the same week.
+    assert json.loads(aij("plan", "check", "2026-11-05", "--json").out)["week"] == "2026-W45"
+
+
+def test_exercise_in_day_entries_edit_and_rm(aij: Run) -> None:
+    aij("log", "ex", "goblet-squat", "3x10@25lb", "jumping-jacks", "50", "--rpe", "7")
+    day = json.loads(aij("day", "--json").out)
+    session = day["exercise"][0]
+    assert session["rpe"] == 7
+    squat, jacks = session["items"]
+    # 25 lb x 0.45359237 = 11.33980925 kg
+    assert squat["exercise"] == "goblet-squat" and squat["load_kg"] == pytest.approx(11.3398, 1e-4)
+    assert (jacks["exercise"], jacks["impacts"]) == ("jumping-jack", 50)
+    assert aij("edit", session["id"], "rpe=5").code == 0
+    assert json.loads(aij("day", "--json").out)["exercise"][0]["rpe"] == 5
+    assert aij("rm", session["id"], "--yes").code == 0
+    assert json.loads(aij("day", "--json").out)["exercise"] == []
+
+
+def test_plan_use_new_and_validate(aij: Run, aij_home: Path) -> None:
+    assert aij("plan", "use", "acsm-2019").code == 0
+    assert json.loads(aij("config", "show", "--json").out)["plan"] == "acsm-2019"
+    assert aij("plan", "new", "my-week", "--from", "musculoskeletal").code == 0
+    copied = aij_home / "protocols" / "my-week.yaml"
+    assert copied.exists()
+    assert aij("plan", "validate", str(copied)).code == 0
+    listed = json.loads(aij("plan", "list", "--json").out)
+    assert "my-week" in [p["id"] for p in listed["plans"]]
+    assert aij("plan", "new", "my-week").code == 2  # never overwrites
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("log", "ex", "goblet-sqat", "3x10"), "unknown exercise 'goblet-sqat' (did you mean"),
+        (("log", "ex", "goblet-squat", "3x"), "3x"),
+        (("log", "ex", "x10"), "x10"),
+        (("log", "ex", "goblet-squat", "3x10@-5kg"), "3x10@-5kg"),
+        (("log", "ex", "goblet-squat", "0x10"), "0x10"),
+        (("log", "ex", "brisk-walk", "0m"), "0m"),
+        (("log", "ex", "brisk-walk", "601m"), "601m"),
+        (("log", "ex", "brisk-walk", "30m", "--rpe", "11"), "RPE 11"),
+        (("log", "ex", "brisk-walk", "30m", "--rpe", "-1"), "RPE -1"),
+        (("log", "ex", "goblet-squat", "3x10", "brisk-walk"), "needs an amount"),
+        (("plan", "use", "muskuloskeletal"), "did you mean musculoskeletal"),
+        (("plan", "check", "2026-W60"), "2026-W60"),
+        (("log", "ex"), "name what you did"),
+    ],
+)
+def test_exercise_refusals_change_nothing(
+    aij: Run, aij_home: Path, args: tuple[str, ...], message: str
+) -> None:
+    aij("log", "ex", "brisk-walk", "20m")
+    before = snapshot(aij_home)
+    result = aij(*args)
+    assert result.code == 2, result.err
+    assert message in result.err
+    assert snapshot(aij_home) == before
+
+
+def test_a_broken_user_plan_breaks_only_itself(aij: Run, aij_home: Path) -> None:
+    folder = aij_home / "protocols"
+    folder.mkdir(parents=True)
+    (folder / "broken.yaml").write_text("id: broken\nname: x\ncolour: red\n")
+    listed = aij("plan", "list", "--json")
+    assert listed.code == 0
+    assert "musculoskeletal" in [p["id"] for p in json.loads(listed.out)["plans"]]
+    assert any("broken.yaml" in p for p in json.loads(listed.out)["problems"])
+    assert aij("plan", "show", "musculoskeletal", "--json").code == 0
+    failed = aij("plan", "show", "broken")
+    assert failed.code == 2 and "broken.yaml" in failed.err
+    bad = aij("plan", "validate", str(folder / "broken.yaml"))
+    assert bad.code == 2 and "broken.yaml:" in bad.err
