@@ -298,3 +298,48 @@ def today_plan(result: Any) -> None:
     else:
         hint("Nothing logged yet. Log it: aij log ex (guided) or aij log ex NAME AMOUNT ...")
     out().print(Text("Status: ") + Text(result.status, style=STATUS_STYLE.get(result.status, "")))
+
+
+# -- progress (exports and imports) --------------------------------------------------------
+
+
+class Progress:
+    """A progress bar on stderr that appears only once the work has taken over a second."""
+
+    def __init__(self, description: str, total: int, *, delay_s: float = 1.0) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._delay = delay_s
+        self._description = description
+        self._total = total
+        self._done = 0
+        self._bar: Any = None
+        self._task: Any = None
+
+    def advance(self, steps: int = 1) -> None:
+        self._done += steps
+        if self._bar is None and self._clock() - self._started >= self._delay:
+            from rich.progress import BarColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
+
+            self._bar = RichProgress(
+                "{task.description}",
+                BarColumn(),
+                "{task.completed}/{task.total}",
+                TimeRemainingColumn(),
+                console=err(),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(self._description, total=self._total)
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self._done)
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
