@@ -140,8 +140,95 @@ def day_report(report: Any, meanings: dict[str, str]) -> None:
             ("id", "what", "RPE"),
             ((s["id"], s["text"], fmt(s["rpe"])) for s in report.exercise),
         )
+    if report.meals:
+        rows_table(
+            "Meals and supplements",
+            ("id", "meal", "items"),
+            ((m["id"], m["slot"] or m["kind"], m["text"]) for m in report.meals),
+        )
+        day_nutrients(report.nutrients, report.profile)
     for note in report.notes:
         out().print(Text("note: ", style="bold") + Text(note))
+    for warning in report.warnings:
+        out().print(Text("! " + warning, style="bold red"))
+
+
+NUTRIENT_LABELS = {
+    "calcium_mg": ("Calcium", "mg"),
+    "vitamin_d_ug": ("Vitamin D", "µg"),
+    "magnesium_mg": ("Magnesium", "mg"),
+    "vitamin_k_ug": ("Vitamin K", "µg"),
+    "fiber_g": ("Fiber", "g"),
+    "ala_g": ("ALA omega-3", "g"),
+    "epa_dha_mg": ("EPA + DHA", "mg"),
+    "energy_kcal": ("Energy", "kcal"),
+    "protein_g": ("Protein", "g"),
+}
+
+
+def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> None:
+    """The day's totals against the profile: amount, target, a bar, food and supplements."""
+    title = "Nutrients" + (f" (targets: {profile['name']})" if profile else "")
+    table = _table(title, ("nutrient", "total", "target", "", "food / supp."))
+    unknown = False
+    for key, line in nutrients.items():
+        label, unit = NUTRIENT_LABELS.get(key, (key, ""))
+        target = line["target"]
+        share = (line["total"] or 0) / target if target else 0
+        mark = "*" if line["unknown_items"] else ""
+        unknown = unknown or bool(mark)
+        over = (
+            line["upper_limit"] is not None
+            and (
+                (line["supplements"] if line["upper_counts"] == "supplements" else line["total"])
+                or 0
+            )
+            > line["upper_limit"]
+        )
+        style = "red" if over else "green" if share >= 1 else "yellow"
+        table.add_row(
+            label,
+            f"{fmt(line['total'], 1 if unit != 'kcal' else 0)} {unit}{mark}",
+            fmt(target) if target is not None else "",
+            Text(_bar(share), style=style) if target else "",
+            f"{fmt(line['food'])} / {fmt(line['supplements'])}",
+        )
+    out().print(table)
+    if unknown:
+        hint("* includes items with no value for it in USDA SR28: the total is a lower bound")
+
+
+def food(view: dict[str, Any]) -> None:
+    """`aij foods show`."""
+    out().print(Text(f"{view['name']} ({view['id']})", style="bold"))
+    if view["kind"] == "supplement":
+        key_values(
+            f"Per {view['unit']}",
+            [
+                (
+                    NUTRIENT_LABELS.get(k, (k, ""))[0],
+                    f"{fmt(v, 2)} {NUTRIENT_LABELS.get(k, ('', ''))[1]}",
+                )
+                for k, v in view["per_unit"].items()
+            ],
+        )
+        hint(f"Source: {view['source']}")
+        return
+    pairs = [
+        (key, f"{fmt(value, 2)} {view['units'][key]}" if value is not None else "unknown")
+        for key, value in view["per_100g"].items()
+    ]
+    key_values("Per 100 g", pairs)
+    if view["measures"]:
+        rows_table(
+            "Measures",
+            ("unit", "grams", "calcium", "USDA row"),
+            (
+                (m["unit"], fmt(m["grams"]), fmt(m["calcium_mg"]), m["sr28"] or "")
+                for m in view["measures"]
+            ),
+        )
+    hint(f"Source: {view['source']}; tags: {', '.join(view['tags']) or 'none'}")
 
 
 # -- prompts (the guided check-in) -------------------------------------------------------
@@ -343,3 +430,160 @@ class Progress:
     def __exit__(self, *_: object) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+# -- the week, trends, insights --------------------------------------------------------------
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def _bar(fraction: float, width: int = 10) -> str:
+    """A bar of ``width`` cells filled to ``fraction`` (capped at 1)."""
+    filled = max(0, min(width, round(fraction * width)))
+    return "█" * filled + "·" * (width - filled)
+
+
+def _signed(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.1f}"
+
+
+def week_report(report: Any) -> None:
+    """`aij week`: every section as a table that fits 80 columns."""
+    out().print(Text(f"Week {report.week} ({report.start} to {report.end})", style="bold"))
+    if report.empty:
+        hint(report.hint)
+        return
+    plan = report.plan
+    days_table(plan["days"], f"Plan: {plan['plan']}")
+    requirements_table(plan["requirements"])
+    if report.nutrients and any(n.days_logged for n in report.nutrients):
+        table = _table(
+            f"Nutrients, daily average over {report.nutrients[0].days_logged} days with food "
+            f"logged ({report.profile['name']})",
+            ("nutrient", "average", "target", "", "days met", "food / supp."),
+        )
+        for n in report.nutrients:
+            share = (n.average or 0) / n.target if n.target else 0
+            style = "green" if share >= 1 else "yellow"
+            unknown = "*" if n.unknown_items else ""
+            table.add_row(
+                n.label,
+                f"{fmt(n.average)} {n.unit}{unknown}",
+                f"{fmt(n.target)}",
+                Text(_bar(share), style=style),
+                f"{n.days_met} of {n.days_logged}",
+                f"{fmt(n.food_average)} / {fmt(n.supplements_average)}",
+            )
+        out().print(table)
+        if any(n.unknown_items for n in report.nutrients):
+            hint("* some items have no value for this nutrient in USDA SR28: a lower bound")
+    if report.days_without_food:
+        hint(
+            "No food logged on "
+            + ", ".join(f"{d:%a %d}" for d in report.days_without_food)
+            + " (not counted as zero)."
+        )
+    if report.pattern:
+        p = report.pattern
+        table = _table(
+            f"Eating pattern: {p['score']} of {p['items_checked']} (MEDAS-based, "
+            f"{p['days_logged']} days logged)",
+            ("item", "servings", "per day", "aim", ""),
+        )
+        aims = {
+            "at_least_per_day": "≥ {t:g} a day",
+            "below_per_day": "< {t:g} a day",
+            "at_least_per_week": "≥ {t:g} a week",
+            "below_per_week": "< {t:g} a week",
+            "most_days": "most days",
+        }
+        for item in p["items"]:
+            table.add_row(
+                item["label"],
+                fmt(item["servings"]),
+                fmt(item["per_day"]) if item["rule"] != "most_days" else "",
+                aims[item["rule"]].format(t=item["threshold"]),
+                Text("met", style="green") if item["met"] else Text("not met", style="yellow"),
+            )
+        out().print(table)
+        hint(f"Polyphenol-rich servings: {p['polyphenol_servings']}")
+    if report.symptoms:
+        table = _table(
+            "Symptoms", ("symptom", "mean", "worst", "days", "vs last week", "vs 4 weeks")
+        )
+        for s in report.symptoms:
+            table.add_row(
+                s.name,
+                fmt(s.mean),
+                fmt(s.worst),
+                str(s.days_rated),
+                _signed(s.change_vs_previous),
+                _signed(s.change_vs_baseline),
+            )
+        out().print(table)
+        for s in report.symptoms:
+            if s.flag:
+                out().print(
+                    Text(
+                        f"Worst joint pain: {s.flag}. A change of 2 points or 30% is "
+                        "one worth bringing to your clinician.",
+                        style="bold yellow",
+                    )
+                )
+    if report.medications:
+        rows = []
+        for m in report.medications:
+            skipped = "; ".join(
+                s["date"][5:] + (f" ({s['reason']})" if s["reason"] else "") for s in m.skipped
+            )
+            rows.append((f"{m.name} {m.dose}", f"{m.taken} of {m.expected}", skipped or "-"))
+        rows_table("Medication", ("medication", "taken", "skipped"), rows)
+    h = report.habits
+    if h is not None:
+        pairs = [
+            ("nights of 7 h or more", f"{h.nights_7h_or_more} of {h.nights_logged} logged"),
+            ("mind-body minutes", fmt(h.mind_minutes)),
+        ]
+        if h.weight_kg is not None:
+            pairs.append(("weight", f"{fmt(h.weight_kg)} kg ({_signed(h.weight_change_kg)})"))
+        if h.waist_cm is not None:
+            pairs.append(("waist", f"{fmt(h.waist_cm)} cm ({_signed(h.waist_change_cm)})"))
+        key_values("Habits", pairs)
+    for c in report.checkins:
+        rows_table(
+            f"Weekly check-in {c['date']}",
+            ("symptom", "scale", "answer"),
+            ((a["item"], a["scale"], f"{a['value']} {a['word']}") for a in c["answers"]),
+        )
+    for warning in report.warnings:
+        out().print(Text("! " + warning, style="bold red"))
+
+
+def trends(result: Any) -> None:
+    """`aij trends`: one column per series; a block per week scaled in its series."""
+    if not result.series:
+        hint("Nothing to show.")
+        return
+    table = _table(None, ("week", *(s.name for s in result.series)))
+    highs = [max((v for v in s.values if v is not None), default=0) or 1 for s in result.series]
+    for index, week in enumerate(result.weeks):
+        cells = []
+        for s, high in zip(result.series, highs, strict=True):
+            value = s.values[index]
+            if value is None:
+                cells.append(Text("  -", style="dim"))
+            else:
+                block = BLOCKS[min(len(BLOCKS) - 1, int(value / high * (len(BLOCKS) - 1)))]
+                cells.append(Text(f"{block} {fmt(value)}"))
+        table.add_row(week, *cells)
+    out().print(table)
+    for s in result.series:
+        hint(f"{s.name}: {s.meaning}")
+
+
+def insights(result: Any) -> None:
+    out().print(Text(f"Insights, {result.start} to {result.end}", style="bold"))
+    for item in result.insights:
+        out().print(Text(item.question, style="bold"))
+        out().print(Text("  " + item.finding))
+    out().print(Text(result.caution, style="italic"))

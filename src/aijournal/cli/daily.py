@@ -20,15 +20,17 @@ def day(
 ) -> None:
     """Everything logged on one day."""
     from aijournal import render
+    from aijournal.catalog.foods import load_targets
     from aijournal.config import load_config
     from aijournal.reports.day import day_report
 
     config = load_config()
+    profile = load_targets().profile(config.profile)
     if when is not None and date is not None:
         raise BadInput("give the day once: as an argument or with --date")
     chosen = day_of(when or date or "today")
     with journal() as opened, opened.read() as session:
-        report = day_report(session=session, day=chosen, config=config)
+        report = day_report(session=session, day=chosen, config=config, profile=profile)
     if as_json:
         render.dump_json(report.model_dump(mode="json"))
     else:

@@ -6,10 +6,19 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
+from aijournal.catalog.foods import TargetProfile
 from aijournal.config import Config
+from aijournal.domain.nutrients import (
+    NUTRIENT_KEYS,
+    TRACKED,
+    ItemNutrients,
+    assess,
+    total_nutrients,
+)
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import sessions_between
+from aijournal.store.meals import StoredMeal, meals_between
 from aijournal.store.models import (
     BodyMeasure,
     MedicationDose,
@@ -51,6 +60,10 @@ class DayReport(BaseModel):
     mind_minutes: int | float | None = None
     notes: list[str] = Field(default_factory=list)
     exercise: list[dict[str, Any]] = Field(default_factory=list)
+    meals: list[dict[str, Any]] = Field(default_factory=list)
+    nutrients: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    profile: dict[str, str] | None = None
+    warnings: list[str] = Field(default_factory=list)
     ids: dict[str, list[str]] = Field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -62,7 +75,9 @@ def as_number(value: float) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-def day_report(*, session: Session, day: date, config: Config) -> DayReport:
+def day_report(
+    *, session: Session, day: date, config: Config, profile: TargetProfile | None = None
+) -> DayReport:
     """Everything logged on ``day``; configured medications with no record show taken=None."""
     report = DayReport(date=day)
     ids: dict[str, list[str]] = {}
@@ -102,5 +117,76 @@ def day_report(*, session: Session, day: date, config: Config) -> DayReport:
     for stored in sessions_between(session=session, start=day, end=day):
         report.exercise.append(session_json(stored))
         ids.setdefault("exercise", []).append(stored.entry_id)
+    meals = meals_between(session=session, start=day, end=day)
+    for meal in meals:
+        report.meals.append(meal_json(meal))
+        ids.setdefault(meal.kind, []).append(meal.entry_id)
+    if profile is not None:
+        report.profile = {"id": profile.id, "name": profile.name, "source": profile.source}
+        report.nutrients, report.warnings = day_nutrients(meals, profile)
     report.ids = ids
     return report
+
+
+def meal_json(meal: StoredMeal) -> dict[str, Any]:
+    """A meal as `aij day --json` shows it under "meals"."""
+    return {
+        "id": meal.entry_id,
+        "kind": meal.kind,
+        "slot": meal.slot,
+        "text": meal.text,
+        "items": [
+            {
+                "food_id": item.food_id,
+                "name": item.name,
+                "source": item.source,
+                "origin": item.origin,
+                "recipe": item.recipe,
+                "grams": item.grams,
+                "units": item.units,
+                "nutrients": {key: getattr(item, key) for key in NUTRIENT_KEYS},
+            }
+            for item in meal.items
+        ],
+    }
+
+
+def day_nutrients(
+    meals: list[StoredMeal], profile: TargetProfile
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Totals of the tracked nutrients against the profile, food and supplements apart."""
+    items = [
+        ItemNutrients(
+            name=item.food_id,
+            source="supplement" if item.source == "supplement" else "food",
+            values={key: getattr(item, key) for key in NUTRIENT_KEYS},
+        )
+        for meal in meals
+        for item in meal.items
+    ]
+    totals = total_nutrients(items)
+    targets = profile.targets()
+    result: dict[str, dict[str, Any]] = {}
+    warnings = []
+    for info in TRACKED:
+        line = totals[info.key]
+        target = targets.get(info.key)
+        result[info.key] = {
+            "total": line.total if items else None,
+            "food": line.food if items else None,
+            "supplements": line.supplements if items else None,
+            "target": None if target is None else target.min,
+            "goal": None if target is None else target.goal,
+            "upper_limit": None if target is None else target.upper,
+            "upper_counts": None if target is None else target.upper_counts,
+            "unknown_items": list(line.unknown_items),
+        }
+    for assessment in assess(totals, profile) if items else []:
+        if assessment.over_upper:
+            counted = "from supplements" if assessment.upper_counts == "supplements" else "in total"
+            warnings.append(
+                f"{assessment.label} {counted} is {assessment.counted_for_upper:.0f} "
+                f"{assessment.unit}, above the upper limit of {assessment.upper:g} "
+                f"{assessment.unit} ({targets[assessment.key].source})"
+            )
+    return result, warnings

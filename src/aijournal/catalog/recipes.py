@@ -1,0 +1,59 @@
+"""The user's recipes (recipes.yaml in the aij home): a recipe counts as its ingredients."""
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from aijournal.catalog.yamlfile import load_model
+from aijournal.errors import BadInput
+from aijournal.paths import write_private_text
+
+RECIPES_FILE = "recipes.yaml"
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Recipe(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str = Field(min_length=1)
+    servings: float = Field(gt=0, le=100)
+    items: str = Field(min_length=1, description="the ingredients, as `aij log meal` takes them")
+
+
+class RecipeFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    recipes: list[Recipe] = Field(default_factory=list)
+
+
+def load_recipes(home: Path) -> dict[str, Recipe]:
+    path = home / RECIPES_FILE
+    if not path.is_file():
+        return {}
+    parsed = load_model(path, RecipeFile)
+    found: dict[str, Recipe] = {}
+    for recipe in parsed.recipes:
+        if recipe.id in found:
+            raise BadInput(f"{path}: recipe '{recipe.id}' is listed twice")
+        found[recipe.id] = recipe
+    return found
+
+
+def recipe_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
+
+
+def save_recipes(home: Path, recipes: dict[str, Recipe]) -> Path:
+    """Write recipes.yaml (owner-only), keeping the previous file as recipes.yaml.bak."""
+    path = home / RECIPES_FILE
+    if path.exists():
+        path.with_name(RECIPES_FILE + ".bak").write_bytes(path.read_bytes())
+    data = {"recipes": [r.model_dump() for r in sorted(recipes.values(), key=lambda r: r.id)]}
+    text = "# Your recipes; aij foods recipe add keeps this file\n" + yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True
+    )
+    write_private_text(path, text)
+    return path
