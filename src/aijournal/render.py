@@ -1,6 +1,7 @@
 """The only module that imports Rich: tables, prompts and messages for the terminal."""
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -11,22 +12,26 @@ from rich.prompt import Confirm, Prompt
 from rich.table import Table
 from rich.text import Text
 
-_out: Console | None = None
-_err: Console | None = None
+_consoles: dict[tuple[bool, int, str | None], Console] = {}
+
+
+def _console(stderr: bool) -> Console:
+    """One console per stream and width setting (tests swap both between runs)."""
+    stream = sys.stderr if stderr else sys.stdout
+    key = (stderr, id(stream), os.environ.get("COLUMNS"))
+    if key not in _consoles:
+        if len(_consoles) > 8:
+            _consoles.clear()
+        _consoles[key] = Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    return _consoles[key]
 
 
 def out() -> Console:
-    global _out
-    if _out is None:
-        _out = Console(highlight=False, soft_wrap=False)
-    return _out
+    return _console(False)
 
 
 def err() -> Console:
-    global _err
-    if _err is None:
-        _err = Console(stderr=True, highlight=False, soft_wrap=True)
-    return _err
+    return _console(True)
 
 
 def error(message: str) -> None:
@@ -346,7 +351,7 @@ def days_table(days: list[dict[str, Any]], title: str) -> None:
     table = _table(title, ("day", "focus", "status", "detail"))
     for day in days:
         detail = []
-        if day["slots_planned"]:
+        if day["slots_planned"] and day["status"] != "rest":
             detail.append(f"{day['slots_met']} of {day['slots_planned']} activities")
         if day["minutes_required"]:
             detail.append(f"{day['minutes']} of {day['minutes_required']} min")
@@ -560,25 +565,18 @@ def week_report(report: Any) -> None:
 
 
 def trends(result: Any) -> None:
-    """`aij trends`: one column per series; a block per week scaled in its series."""
+    """`aij trends`: a bar chart per series, one bar a week, the number beside it."""
     if not result.series:
         hint("Nothing to show.")
         return
-    table = _table(None, ("week", *(s.name for s in result.series)))
-    highs = [max((v for v in s.values if v is not None), default=0) or 1 for s in result.series]
-    for index, week in enumerate(result.weeks):
-        cells = []
-        for s, high in zip(result.series, highs, strict=True):
-            value = s.values[index]
-            if value is None:
-                cells.append(Text("  -", style="dim"))
-            else:
-                block = BLOCKS[min(len(BLOCKS) - 1, int(value / high * (len(BLOCKS) - 1)))]
-                cells.append(Text(f"{block} {fmt(value)}"))
-        table.add_row(week, *cells)
-    out().print(table)
     for s in result.series:
-        hint(f"{s.name}: {s.meaning}")
+        out().print(Text(f"{s.name}: {s.meaning}", style="bold"))
+        high = max((v for v in s.values if v is not None), default=0) or 1
+        for week, value in zip(result.weeks, s.values, strict=True):
+            if value is None:
+                out().print(Text(f"  {week}  ", style="dim") + Text("not logged", style="dim"))
+            else:
+                out().print(Text(f"  {week}  {_bar(value / high, 30)}  {fmt(value)}"))
 
 
 def insights(result: Any) -> None:

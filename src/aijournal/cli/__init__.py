@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aijournal import __version__
-from aijournal.cli import daily, foods, log, plan, settings
+from aijournal.cli import daily, foods, log, plan, settings, week
 from aijournal.errors import AijError
 
 app = typer.Typer(
@@ -51,6 +51,7 @@ def root(
 app.add_typer(log.app, name="log")
 daily.register(app)
 plan.register(app)
+week.register(app)
 foods.register(app)
 settings.register(app)
 

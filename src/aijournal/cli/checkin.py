@@ -99,3 +99,23 @@ def _checkin(day: date) -> None:
             for med, taken, reason in doses
         ]
     render.saved(day.isoformat(), saved)
+
+
+def ask_weekly() -> dict[str, int]:
+    """The PRO-CTCAE questions one by one; Enter skips one, Ctrl-C saves nothing."""
+    from aijournal.domain.checkin import QUESTIONS, SCALES, question_text
+
+    answers: dict[str, int] = {}
+    try:
+        render.info("Weekly check-in: the last 7 days. Enter skips a question.")
+        for key in QUESTIONS:
+            scale = SCALES[key.split(".")[1]]
+            render.hint("  " + ", ".join(f"{n} {word}" for n, word in enumerate(scale)))
+            value = render.ask_number(question_text(key), 0, 4, integer=True)
+            if value is not None:
+                answers[key] = int(value)
+    except (KeyboardInterrupt, EOFError):
+        raise Cancelled("stopped; nothing was saved") from None
+    if not answers:
+        raise Cancelled("no answers; nothing was saved")
+    return answers

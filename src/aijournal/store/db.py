@@ -180,6 +180,10 @@ def open_journal(path: Path) -> Journal:
         )
     engine = make_engine(path)
     if before == LATEST:
+        # Connect once now: the version check's read-only connection may have opened the WAL
+        # files, and only a read-write connection's close tidies them away again.
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
         return Journal(path, engine)
     try:
         migrate(engine, path, before)

@@ -1,0 +1,212 @@
+"""The eating pattern of a week: servings by tag against the Mediterranean thresholds.
+
+Thresholds are DOMAIN.md's, adapted from the 14-item Mediterranean Diet Adherence Screener
+(MEDAS; Schröder et al., J Nutr 2011;141:1140) without its wine item. A serving is counted
+from the grams logged, with MEDAS's own portion sizes where it gives one; where it counts
+units (fruit), the WHO/FAO 80 g portion of fruit (WHO Technical Report Series 916, 2003);
+sugary drinks and sweets count one serving per item logged, as MEDAS counts them.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Rule = Literal[
+    "at_least_per_day", "at_least_per_week", "below_per_day", "below_per_week", "most_days"
+]
+
+
+@dataclass(frozen=True)
+class PatternItem:
+    """One MEDAS item: the tags that count for it, the portion, the threshold and its rule."""
+
+    key: str
+    label: str
+    tags: tuple[str, ...]
+    serving_g: float | None  # None: each logged item is one serving
+    threshold: float
+    rule: Rule
+    portion_source: str
+
+
+_MEDAS = "MEDAS (Schröder et al., J Nutr 2011;141:1140)"
+ITEMS: tuple[PatternItem, ...] = (
+    PatternItem(
+        "vegetables",
+        "vegetables",
+        ("vegetable", "leafy-green", "cruciferous"),
+        200.0,
+        2,
+        "at_least_per_day",
+        f"{_MEDAS}: 200 g a serving",
+    ),
+    PatternItem(
+        "fruit",
+        "fruit",
+        ("fruit", "berry"),
+        80.0,
+        3,
+        "at_least_per_day",
+        "WHO/FAO TRS 916 (2003): 80 g a portion",
+    ),
+    PatternItem(
+        "fish",
+        "fish or seafood",
+        ("fish", "fatty-fish"),
+        100.0,
+        3,
+        "at_least_per_week",
+        f"{_MEDAS}: 100-150 g a serving (100 g counted)",
+    ),
+    PatternItem(
+        "legumes",
+        "legumes",
+        ("legume",),
+        150.0,
+        3,
+        "at_least_per_week",
+        f"{_MEDAS}: 150 g a serving",
+    ),
+    PatternItem(
+        "nuts",
+        "nuts and seeds",
+        ("nuts-seeds",),
+        30.0,
+        3,
+        "at_least_per_week",
+        f"{_MEDAS}: 30 g a serving",
+    ),
+    PatternItem(
+        "olive-oil",
+        "olive oil as the main fat",
+        ("olive-oil",),
+        None,
+        0.5,
+        "most_days",
+        "DOMAIN.md: most days (more than half of the days with food logged)",
+    ),
+    PatternItem(
+        "red-meat",
+        "red or processed meat",
+        ("red-meat", "processed-meat"),
+        100.0,
+        1,
+        "below_per_day",
+        f"{_MEDAS}: 100-150 g a serving (100 g counted)",
+    ),
+    PatternItem(
+        "butter-cream",
+        "butter, margarine, cream",
+        ("butter-cream",),
+        12.0,
+        1,
+        "below_per_day",
+        f"{_MEDAS}: 12 g a serving",
+    ),
+    PatternItem(
+        "sugary-drinks",
+        "sugary drinks",
+        ("sugary-drink",),
+        None,
+        1,
+        "below_per_day",
+        f"{_MEDAS}: one drink an item",
+    ),
+    PatternItem(
+        "sweets",
+        "commercial sweets and pastries",
+        ("sweets",),
+        None,
+        3,
+        "below_per_week",
+        f"{_MEDAS}: one an item",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class LoggedFood:
+    day: date
+    tags: frozenset[str]
+    grams: float | None
+
+
+@dataclass(frozen=True)
+class PatternLine:
+    key: str
+    label: str
+    servings: float
+    per_day: float | None
+    threshold: float
+    rule: Rule
+    met: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class PatternResult:
+    days_logged: int
+    lines: tuple[PatternLine, ...]
+    polyphenol_servings: int
+
+    @property
+    def score(self) -> int:
+        return sum(line.met for line in self.lines)
+
+
+def _servings(item: PatternItem, food: LoggedFood) -> float:
+    if not food.tags & set(item.tags):
+        return 0.0
+    if item.serving_g is None:
+        return 1.0
+    return (food.grams or 0.0) / item.serving_g
+
+
+def weekly_pattern(foods: Iterable[LoggedFood]) -> PatternResult | None:
+    """Servings per MEDAS item over the days with food logged; None when no food was logged."""
+    logged = list(foods)
+    days = sorted({f.day for f in logged})
+    if not days:
+        return None
+    lines = []
+    for item in ITEMS:
+        if item.rule == "most_days":
+            olive_days = {f.day for f in logged if f.tags & set(item.tags)}
+            servings = float(len(olive_days))
+            share = servings / len(days)
+            lines.append(
+                PatternLine(
+                    item.key,
+                    item.label,
+                    servings,
+                    share,
+                    item.threshold,
+                    item.rule,
+                    share > item.threshold,
+                    item.portion_source,
+                )
+            )
+            continue
+        servings = sum(_servings(item, f) for f in logged)
+        per_day = servings / len(days)
+        met = {
+            "at_least_per_day": per_day >= item.threshold,
+            "below_per_day": per_day < item.threshold,
+            "at_least_per_week": servings >= item.threshold,
+            "below_per_week": servings < item.threshold,
+        }[item.rule]
+        lines.append(
+            PatternLine(
+                item.key,
+                item.label,
+                round(servings, 2),
+                round(per_day, 2),
+                item.threshold,
+                item.rule,
+                met,
+                item.portion_source,
+            )
+        )
+    polyphenols = sum("polyphenol-rich" in f.tags for f in logged)
+    return PatternResult(len(days), tuple(lines), polyphenols)

@@ -1,0 +1,361 @@
+"""`aij week`: one ISO week's plan, nutrients, eating pattern, symptoms, medication, habits.
+
+Reads only the weeks it shows (the week, the one before, and the four before that for the
+symptom baseline), through the entry day index, aggregating in the database.
+"""
+
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from aijournal.catalog.foods import TargetProfile
+from aijournal.catalog.protocols import ExerciseCatalog, Plan
+from aijournal.config import Config
+from aijournal.domain.adherence import week_dates
+from aijournal.domain.nutrients import NUTRIENTS
+from aijournal.domain.pattern import LoggedFood, weekly_pattern
+from aijournal.reports.checkins import checkins_between
+from aijournal.reports.plan import check_week
+from aijournal.store.daily import rows_between
+from aijournal.store.meals import daily_nutrient_sums
+from aijournal.store.models import (
+    BodyMeasure,
+    Entry,
+    MealItem,
+    MedicationDose,
+    MindSession,
+    SleepRecord,
+    SymptomRating,
+)
+
+# DOMAIN.md: a fall of 2 points (SWOG S1200) or of 30% (IMMPACT) in worst pain is meaningful.
+PAIN_POINTS = 2.0
+PAIN_SHARE = 0.30
+GOOD_NIGHT_HOURS = 7.0
+
+
+class NutrientWeek(BaseModel):
+    key: str
+    label: str
+    unit: str
+    days_logged: int
+    days_met: int
+    average: float | None
+    food_average: float | None
+    supplements_average: float | None
+    target: float
+    goal: float | None
+    upper_limit: float | None
+    upper_counts: str
+    days_over_upper: list[date]
+    unknown_items: int
+    source: str
+
+
+class SymptomWeek(BaseModel):
+    name: str
+    mean: float
+    worst: float
+    days_rated: int
+    previous_mean: float | None
+    change_vs_previous: float | None
+    baseline_mean: float | None
+    change_vs_baseline: float | None
+    flag: str | None
+
+
+class MedicationWeek(BaseModel):
+    name: str
+    dose: str
+    expected: int
+    taken: int
+    skipped: list[dict[str, Any]]
+    not_logged: int
+
+
+class HabitsWeek(BaseModel):
+    nights_logged: int
+    nights_7h_or_more: int
+    mind_minutes: float
+    weight_kg: float | None
+    weight_change_kg: float | None
+    waist_cm: float | None
+    waist_change_cm: float | None
+
+
+class WeekReport(BaseModel):
+    """One week. JSON keys documented in the README; later versions only add keys."""
+
+    week: str
+    start: date
+    end: date
+    empty: bool
+    hint: str | None = None
+    plan: dict[str, Any] | None = None
+    nutrients: list[NutrientWeek] = []
+    days_without_food: list[date] = []
+    profile: dict[str, str] | None = None
+    pattern: dict[str, Any] | None = None
+    symptoms: list[SymptomWeek] = []
+    medications: list[MedicationWeek] = []
+    habits: HabitsWeek | None = None
+    checkins: list[dict[str, Any]] = []
+    warnings: list[str] = []
+
+
+def _symptom_stats(session: Session, start: date, end: date) -> dict[str, tuple[float, float, int]]:
+    query = (
+        select(
+            SymptomRating.name,
+            func.avg(SymptomRating.value),
+            func.max(SymptomRating.value),
+            func.count(),
+        )
+        .join(Entry, col(SymptomRating.entry_id) == Entry.id)
+        .where(Entry.day >= start, Entry.day <= end)
+        .group_by(SymptomRating.name)
+    )
+    return {name: (float(avg), float(worst), int(n)) for name, avg, worst, n in session.exec(query)}
+
+
+def _pain_flag(mean: float, previous: float | None) -> str | None:
+    if previous is None:
+        return None
+    change = mean - previous
+    share = abs(change) / previous if previous > 0 else (1.0 if change else 0.0)
+    if abs(change) >= PAIN_POINTS or share >= PAIN_SHARE:
+        direction = "worse" if change > 0 else "better"
+        return f"{direction} by {abs(change):.1f} points ({share:.0%}) against the week before"
+    return None
+
+
+def symptom_weeks(session: Session, start: date, end: date, order: list[str]) -> list[SymptomWeek]:
+    this = _symptom_stats(session, start, end)
+    previous = _symptom_stats(session, start - timedelta(days=7), start - timedelta(days=1))
+    baseline = _symptom_stats(session, start - timedelta(days=28), start - timedelta(days=1))
+    result = []
+    for name in sorted(this, key=lambda n: [*order, n].index(n)):
+        mean, worst, days = this[name]
+        prev = previous.get(name, (None, None, 0))[0]
+        base = baseline.get(name, (None, None, 0))[0]
+        result.append(
+            SymptomWeek(
+                name=name,
+                mean=round(mean, 2),
+                worst=worst,
+                days_rated=days,
+                previous_mean=None if prev is None else round(prev, 2),
+                change_vs_previous=None if prev is None else round(mean - prev, 2),
+                baseline_mean=None if base is None else round(base, 2),
+                change_vs_baseline=None if base is None else round(mean - base, 2),
+                flag=_pain_flag(mean, prev) if name == "joint-pain" else None,
+            )
+        )
+    return result
+
+
+def nutrient_weeks(
+    session: Session, start: date, end: date, profile: TargetProfile
+) -> tuple[list[NutrientWeek], list[date]]:
+    """Daily averages over the days with food logged; a day without food is not logged, not 0."""
+    rows = daily_nutrient_sums(session=session, start=start, end=end)
+    per_day: dict[date, dict[str, dict[str, Any]]] = {}
+    for row in rows:
+        per_day.setdefault(row["day"], {})[row["source"]] = row
+    food_days = sorted(d for d, sources in per_day.items() if "food" in sources)
+    all_days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    result = []
+    for key, target in profile.targets().items():
+        totals, foods, supps, met, over, unknown = [], [], [], 0, [], 0
+        for day in food_days:
+            sources = per_day[day]
+            food = float(sources["food"][key] or 0.0)
+            supp = float(sources.get("supplement", {}).get(key) or 0.0)
+            unknown += sum(int(s["items"]) - int(s[key + "__known"]) for s in sources.values())
+            total = food + supp
+            totals.append(total)
+            foods.append(food)
+            supps.append(supp)
+            met += total >= target.min
+            counted = supp if target.upper_counts == "supplements" else total
+            if target.upper is not None and counted > target.upper:
+                over.append(day)
+        info = NUTRIENTS[key]
+        n = len(food_days)
+        result.append(
+            NutrientWeek(
+                key=key,
+                label=info.label,
+                unit=info.unit,
+                days_logged=n,
+                days_met=met,
+                average=sum(totals) / n if n else None,
+                food_average=sum(foods) / n if n else None,
+                supplements_average=sum(supps) / n if n else None,
+                target=target.min,
+                goal=target.goal,
+                upper_limit=target.upper,
+                upper_counts=target.upper_counts,
+                days_over_upper=over,
+                unknown_items=unknown,
+                source=target.source,
+            )
+        )
+    return result, [d for d in all_days if d not in food_days]
+
+
+def pattern_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
+    query = (
+        select(col(Entry.day), col(MealItem.tags), col(MealItem.grams))
+        .join(Entry, col(MealItem.entry_id) == Entry.id)
+        .where(Entry.day >= start, Entry.day <= end, MealItem.source == "food")
+    )
+    foods = [
+        LoggedFood(day, frozenset(t for t in tags.split(",") if t), grams)
+        for day, tags, grams in session.exec(query)
+    ]
+    result = weekly_pattern(foods)
+    if result is None:
+        return None
+    return {
+        "days_logged": result.days_logged,
+        "score": result.score,
+        "items_checked": len(result.lines),
+        "items": [line.__dict__ for line in result.lines],
+        "polyphenol_servings": result.polyphenol_servings,
+    }
+
+
+def medication_weeks(
+    session: Session, start: date, end: date, config: Config, today: date
+) -> list[MedicationWeek]:
+    last = min(end, today)
+    days_so_far = max(0, (last - start).days + 1)
+    doses = rows_between(session=session, model=MedicationDose, start=start, end=end)
+    result = []
+    names = [m.name for m in config.medications]
+    names += sorted({d.medication for _, d in doses} - set(names))
+    for name in names:
+        med = next((m for m in config.medications if m.name == name), None)
+        mine = [(e, d) for e, d in doses if d.medication == name]
+        expected = days_so_far if med is None or med.schedule == "daily" else min(1, days_so_far)
+        taken = sum(d.taken for _, d in mine)
+        skipped = [{"date": e.day.isoformat(), "reason": d.reason} for e, d in mine if not d.taken]
+        result.append(
+            MedicationWeek(
+                name=name,
+                dose=med.dose if med else mine[0][1].dose,
+                expected=expected,
+                taken=taken,
+                skipped=skipped,
+                not_logged=max(0, expected - len(mine)),
+            )
+        )
+    return result
+
+
+def _last_measure(session: Session, measure: str, before: date) -> tuple[date, float] | None:
+    query = (
+        select(col(Entry.day), col(BodyMeasure.value))
+        .join(BodyMeasure, col(BodyMeasure.entry_id) == Entry.id)
+        .where(Entry.kind == "body", Entry.day <= before, BodyMeasure.measure == measure)
+        .order_by(col(Entry.day).desc())
+        .limit(1)
+    )
+    found = session.exec(query).first()
+    return None if found is None else (found[0], float(found[1]))
+
+
+def habits_week(session: Session, start: date, end: date) -> HabitsWeek:
+    sleeps = rows_between(session=session, model=SleepRecord, start=start, end=end)
+    hours = [s.hours for _, s in sleeps if s.hours is not None]
+    minds = rows_between(session=session, model=MindSession, start=start, end=end)
+    measures: dict[str, tuple[float | None, float | None]] = {}
+    for measure in ("weight_kg", "waist_cm"):
+        now = _last_measure(session, measure, end)
+        before = _last_measure(session, measure, start - timedelta(days=1))
+        in_week = now is not None and now[0] >= start
+        value = now[1] if in_week and now else None
+        change = value - before[1] if value is not None and before is not None else None
+        measures[measure] = (value, None if change is None else round(change, 2))
+    return HabitsWeek(
+        nights_logged=len(hours),
+        nights_7h_or_more=sum(h >= GOOD_NIGHT_HOURS for h in hours),
+        mind_minutes=sum(m.minutes for _, m in minds),
+        weight_kg=measures["weight_kg"][0],
+        weight_change_kg=measures["weight_kg"][1],
+        waist_cm=measures["waist_cm"][0],
+        waist_change_cm=measures["waist_cm"][1],
+    )
+
+
+def _count_entries(session: Session, start: date, end: date) -> int:
+    query = select(func.count()).select_from(Entry).where(Entry.day >= start, Entry.day <= end)
+    return int(session.exec(query).one())
+
+
+def week_report(
+    *,
+    session: Session,
+    week: tuple[int, int],
+    config: Config,
+    plan: Plan,
+    catalog: ExerciseCatalog,
+    profile: TargetProfile,
+    today: date,
+) -> WeekReport:
+    """The whole week; an empty week says what to log first instead of empty tables."""
+    dates = week_dates(*week)
+    start, end = dates[0], dates[-1]
+    label = f"{week[0]}-W{week[1]:02d}"
+    if _count_entries(session, start, end) == 0:
+        return WeekReport(
+            week=label,
+            start=start,
+            end=end,
+            empty=True,
+            hint="Nothing is logged this week yet. Start with a check-in: aij log "
+            "(or aij log joint-pain=3 sleep=7), your medication: aij log med, exercise: "
+            'aij log ex brisk-walk 30m, and a meal: aij log meal "oats 40g, milk 1 cup".',
+        )
+    plan_result = check_week(session=session, plan=plan, catalog=catalog, week=week, today=today)
+    nutrients, no_food = nutrient_weeks(session, start, end, profile)
+    report = WeekReport(
+        week=label,
+        start=start,
+        end=end,
+        empty=False,
+        plan=plan_result.model_dump(mode="json"),
+        nutrients=nutrients,
+        days_without_food=[d for d in no_food if d <= today],
+        profile={"id": profile.id, "name": profile.name, "source": profile.source},
+        pattern=pattern_week(session, start, end),
+        symptoms=symptom_weeks(session, start, end, [s.name for s in config.symptom_set()]),
+        medications=medication_weeks(session, start, end, config, today),
+        habits=habits_week(session, start, end),
+        checkins=checkins_between(session=session, start=start, end=end),
+    )
+    report.warnings = week_warnings(report, config)
+    return report
+
+
+def week_warnings(report: WeekReport, config: Config) -> list[str]:
+    """Upper limits passed, and the steady-vitamin-K reminder for anyone on warfarin."""
+    warnings = []
+    for line in report.nutrients:
+        if line.days_over_upper:
+            counted = "from supplements" if line.upper_counts == "supplements" else "in total"
+            days = ", ".join(d.isoformat() for d in line.days_over_upper)
+            warnings.append(
+                f"{line.label} {counted} was above the upper limit of {line.upper_limit:g} "
+                f"{line.unit} on {days} ({line.source})"
+            )
+    if any(m.name == "warfarin" for m in config.medications):
+        warnings.append(
+            "You take warfarin: keep vitamin K intake steady from day to day, as your "
+            "clinician advises (Schurgers et al., Blood 2007;109:3279)."
+        )
+    return warnings
