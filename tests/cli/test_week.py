@@ -35,11 +35,11 @@ def week(aij: Run) -> dict:  # type: ignore[type-arg]
     ok("log", "waist", "84", "-d", WED)
     ok("log", "note", "tired", "-d", WED)
     # Exercise: Wednesday missed; Friday vigorous (RPE 7).
-    ok("log", "ex", *"goblet-squat 3x10 push-up 3x10 dumbbell-row 3x10 overhead-press 3x10 "
-       "plank 3x10".split(), "-d", MON)
+    monday = "goblet-squat 3x10 push-up 3x10 dumbbell-row 3x10 overhead-press 3x10 plank 3x10"
+    ok("log", "ex", *monday.split(), "-d", MON)
     ok("log", "ex", "brisk-walk", "35m", "--rpe", "5", "-d", TUE)
-    ok("log", "ex", *"romanian-deadlift 3x10 lat-pulldown 3x10 lunge 3x10 glute-bridge "
-       "3x10".split(), "-d", THU)
+    thursday = "romanian-deadlift 3x10 lat-pulldown 3x10 lunge 3x10 glute-bridge 3x10"
+    ok("log", "ex", *thursday.split(), "-d", THU)
     ok("log", "ex", "jog-interval", "30m", "--rpe", "7", "-d", FRI)
     ok("log", "ex", "stretching", "20m", "-d", SAT)
     # Food on Monday, Tuesday, Thursday only; Monday over the calcium limit.
@@ -59,12 +59,22 @@ def week(aij: Run) -> dict:  # type: ignore[type-arg]
 
 def test_plan(week: dict) -> None:  # type: ignore[type-arg]
     status = {d["day"]: d["status"] for d in week["plan"]["days"]}
-    assert status == {"mon": "done", "tue": "done", "wed": "missed", "thu": "done",
-                      "fri": "done", "sat": "done", "sun": "rest"}
+    assert status == {
+        "mon": "done",
+        "tue": "done",
+        "wed": "missed",
+        "thu": "done",
+        "fri": "done",
+        "sat": "done",
+        "sun": "rest",
+    }
     req = {r["name"]: (r["actual"], r["required"], r["met"]) for r in week["plan"]["requirements"]}
     # 35 moderate minutes on Tuesday + 30 vigorous on Friday counted twice = 95.
-    assert req == {"resistance sessions": (2, 2, True), "aerobic minutes": (95, 60, True),
-                   "impact sessions": (1, 1, True)}
+    assert req == {
+        "resistance sessions": (2, 2, True),
+        "aerobic minutes": (95, 60, True),
+        "impact sessions": (1, 1, True),
+    }
 
 
 def test_nutrients(week: dict) -> None:  # type: ignore[type-arg]
@@ -84,8 +94,10 @@ def test_nutrients(week: dict) -> None:  # type: ignore[type-arg]
     assert vitamin_d["average"] == pytest.approx(13.2)
     assert vitamin_d["days_met"] == 1
     assert week["days_without_food"] == [WED, FRI, SAT, SUN]
-    assert any("Calcium in total was above the upper limit of 2000 mg on 2026-11-02" in w
-               for w in week["warnings"])
+    assert any(
+        "Calcium in total was above the upper limit of 2000 mg on 2026-11-02" in w
+        for w in week["warnings"]
+    )
 
 
 def test_eating_pattern(week: dict) -> None:  # type: ignore[type-arg]
@@ -94,7 +106,11 @@ def test_eating_pattern(week: dict) -> None:  # type: ignore[type-arg]
     assert items["nuts"]["servings"] == 1.0  # 30 g at 30 g
     assert items["vegetables"]["servings"] == 0.08  # 16 g at 200 g
     assert [k for k, i in items.items() if i["met"]] == [
-        "red-meat", "butter-cream", "sugary-drinks", "sweets"]
+        "red-meat",
+        "butter-cream",
+        "sugary-drinks",
+        "sweets",
+    ]
     assert week["pattern"]["score"] == 4 and week["pattern"]["items_checked"] == 10
     assert week["pattern"]["polyphenol_servings"] == 1  # the kale
 
@@ -115,7 +131,11 @@ def test_symptoms(week: dict) -> None:  # type: ignore[type-arg]
 def test_medication_habits_checkin(week: dict) -> None:  # type: ignore[type-arg]
     (med,) = week["medications"]
     assert (med["name"], med["expected"], med["taken"], med["not_logged"]) == (
-        "anastrozole", 7, 5, 1)
+        "anastrozole",
+        7,
+        5,
+        1,
+    )
     assert med["skipped"] == [{"date": SUN, "reason": "nausea"}]
     habits = week["habits"]
     assert (habits["nights_logged"], habits["nights_7h_or_more"]) == (4, 2)
@@ -124,7 +144,9 @@ def test_medication_habits_checkin(week: dict) -> None:  # type: ignore[type-arg
     assert (habits["waist_cm"], habits["waist_change_cm"]) == (84, None)
     (checkin,) = week["checkins"]
     assert [(a["item"], a["scale"], a["value"], a["word"]) for a in checkin["answers"]] == [
-        ("joint-pain", "severity", 2, "moderate"), ("hot-flashes", "frequency", 3, "frequently")]
+        ("joint-pain", "severity", 2, "moderate"),
+        ("hot-flashes", "frequency", 3, "frequently"),
+    ]
 
 
 def test_the_table_view_fits_80_columns(
