@@ -142,6 +142,7 @@ def test_a_home_that_cannot_be_created(aij: Run, tmp_path: Path) -> None:
             "config.yaml:3: medications.0.doze",
         ),
         ("units: [\n", "config.yaml:"),
+        ("units: metric\nunits: imperial\n", "config.yaml:2: duplicate key 'units'"),
     ],
 )
 def test_a_bad_config_file_names_file_line_and_key(

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from aijournal.catalog.yamlstrict import line_of, read_strict_yaml, validate_yaml
+from aijournal.catalog.yamlfile import line_of, read_yaml, validate_yaml
 from aijournal.domain.exercise import BoneLoading, Intensity, Kind, Measure
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
@@ -142,7 +142,7 @@ class ExerciseCatalog:
 
 
 def _catalog_from_file(path: Path, base: ExerciseCatalog | None) -> ExerciseCatalog:
-    data, node = read_strict_yaml(path)
+    data, node = read_yaml(path)
     parsed = validate_yaml(path, data, node, ExerciseFile, {})
     try:
         if base is None:

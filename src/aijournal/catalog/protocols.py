@@ -24,7 +24,7 @@ from aijournal.catalog.exercises import (
     load_exercise_catalog,
     shipped_exercise_catalog,
 )
-from aijournal.catalog.yamlstrict import read_strict_yaml, validate_yaml
+from aijournal.catalog.yamlfile import read_yaml, validate_yaml
 from aijournal.domain.adherence import DAY_KEYS
 from aijournal.domain.exercise import Intensity, Kind
 from aijournal.errors import BadInput, NotFound
@@ -182,14 +182,14 @@ class Plan(BaseModel):
 
 
 def _read_plan(path: Path, catalog: ExerciseCatalog) -> Plan:
-    data, node = read_strict_yaml(path)
+    data, node = read_yaml(path)
     return validate_yaml(path, data, node, Plan, {"catalog": catalog})
 
 
 def _claimed_id(path: Path) -> str:
     """The id a broken plan file meant to define, if it can still be read; else its stem."""
     try:
-        data, _ = read_strict_yaml(path)
+        data, _ = read_yaml(path)
     except BadInput:
         return path.stem
     claimed = data.get("id") if isinstance(data, dict) else None
