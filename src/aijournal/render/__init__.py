@@ -1,0 +1,55 @@
+"""The only place that draws with Rich: every command hands its result models to these."""
+
+from aijournal.render.console import (
+    Progress,
+    ask_choice,
+    ask_default,
+    ask_number,
+    ask_text,
+    confirm,
+    dump_json,
+    err,
+    error,
+    fmt,
+    hint,
+    info,
+    key_values,
+    out,
+    rows_table,
+    saved,
+    warn,
+)
+from aijournal.render.day import day_nutrients, day_report, food
+from aijournal.render.plans import days_table, plan_check, plan_week, requirements_table, today_plan
+from aijournal.render.week import insights, trends, week_report
+
+__all__ = [
+    "Progress",
+    "ask_choice",
+    "ask_default",
+    "ask_number",
+    "ask_text",
+    "confirm",
+    "day_nutrients",
+    "day_report",
+    "days_table",
+    "dump_json",
+    "err",
+    "error",
+    "fmt",
+    "food",
+    "hint",
+    "info",
+    "insights",
+    "key_values",
+    "out",
+    "plan_check",
+    "plan_week",
+    "requirements_table",
+    "rows_table",
+    "saved",
+    "today_plan",
+    "trends",
+    "warn",
+    "week_report",
+]

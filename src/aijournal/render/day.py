@@ -1,0 +1,149 @@
+"""`aij day` and `aij foods show`: the day's records and nutrient totals."""
+
+from typing import Any
+
+from rich.text import Text
+
+from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table
+
+
+def day_report(report: Any, meanings: dict[str, str]) -> None:
+    """`aij day`: the day's records as tables."""
+    out().print(Text(f"{report.date:%A %d %B %Y}", style="bold"))
+    if report.is_empty() and not report.medications:
+        hint("Nothing logged this day. Try: aij log joint-pain=3 sleep=7")
+        return
+    if report.symptoms or report.sites:
+        rows = [
+            (name, fmt(value), meanings.get(name, "")) for name, value in report.symptoms.items()
+        ]
+        if report.sites:
+            rows.append(("where it hurts", ", ".join(report.sites), ""))
+        rows_table("Symptoms", ("symptom", "value", "scale"), rows)
+    if report.medications:
+        rows_table(
+            "Medication",
+            ("medication", "dose", "status"),
+            (
+                (
+                    dose.name,
+                    dose.dose,
+                    Text("not logged", style="dim")
+                    if dose.taken is None
+                    else Text("taken", style="green")
+                    if dose.taken
+                    else Text(
+                        "skipped" + (f": {dose.reason}" if dose.reason else ""), style="yellow"
+                    ),
+                )
+                for dose in report.medications
+            ),
+        )
+    habits = []
+    if report.sleep.hours is not None or report.sleep.quality is not None:
+        habits.append(
+            ("sleep", f"{fmt(report.sleep.hours)} h, quality {fmt(report.sleep.quality)}")
+        )
+    if report.mind_minutes is not None:
+        habits.append(("mind-body", f"{fmt(report.mind_minutes)} min"))
+    if report.body.weight_kg is not None:
+        habits.append(("weight", f"{fmt(report.body.weight_kg)} kg"))
+    if report.body.waist_cm is not None:
+        habits.append(("waist", f"{fmt(report.body.waist_cm)} cm"))
+    if habits:
+        key_values("Sleep, mind and body", habits)
+    if report.exercise:
+        rows_table(
+            "Exercise",
+            ("id", "what", "RPE"),
+            ((s["id"], s["text"], fmt(s["rpe"])) for s in report.exercise),
+        )
+    if report.meals:
+        rows_table(
+            "Meals and supplements",
+            ("id", "meal", "items"),
+            ((m["id"], m["slot"] or m["kind"], m["text"]) for m in report.meals),
+        )
+        day_nutrients(report.nutrients, report.profile)
+    for note in report.notes:
+        out().print(Text("note: ", style="bold") + Text(note))
+    for warning in report.warnings:
+        out().print(Text("! " + warning, style="bold red"))
+
+
+NUTRIENT_LABELS = {
+    "calcium_mg": ("Calcium", "mg"),
+    "vitamin_d_ug": ("Vitamin D", "µg"),
+    "magnesium_mg": ("Magnesium", "mg"),
+    "vitamin_k_ug": ("Vitamin K", "µg"),
+    "fiber_g": ("Fiber", "g"),
+    "ala_g": ("ALA omega-3", "g"),
+    "epa_dha_mg": ("EPA + DHA", "mg"),
+    "energy_kcal": ("Energy", "kcal"),
+    "protein_g": ("Protein", "g"),
+}
+
+
+def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> None:
+    """The day's totals against the profile: amount, target, a bar, food and supplements."""
+    title = "Nutrients" + (f" (targets: {profile['name']})" if profile else "")
+    table = new_table(title, ("nutrient", "total", "target", "", "food / supp."))
+    unknown = False
+    for key, line in nutrients.items():
+        label, unit = NUTRIENT_LABELS.get(key, (key, ""))
+        target = line["target"]
+        share = (line["total"] or 0) / target if target else 0
+        mark = "*" if line["unknown_items"] else ""
+        unknown = unknown or bool(mark)
+        over = (
+            line["upper_limit"] is not None
+            and (
+                (line["supplements"] if line["upper_counts"] == "supplements" else line["total"])
+                or 0
+            )
+            > line["upper_limit"]
+        )
+        style = "red" if over else "green" if share >= 1 else "yellow"
+        table.add_row(
+            label,
+            f"{fmt(line['total'], 1 if unit != 'kcal' else 0)} {unit}{mark}",
+            fmt(target) if target is not None else "",
+            Text(bar(share), style=style) if target else "",
+            f"{fmt(line['food'])} / {fmt(line['supplements'])}",
+        )
+    out().print(table)
+    if unknown:
+        hint("* includes items with no value for it in USDA SR28: the total is a lower bound")
+
+
+def food(view: dict[str, Any]) -> None:
+    """`aij foods show`."""
+    out().print(Text(f"{view['name']} ({view['id']})", style="bold"))
+    if view["kind"] == "supplement":
+        key_values(
+            f"Per {view['unit']}",
+            [
+                (
+                    NUTRIENT_LABELS.get(k, (k, ""))[0],
+                    f"{fmt(v, 2)} {NUTRIENT_LABELS.get(k, ('', ''))[1]}",
+                )
+                for k, v in view["per_unit"].items()
+            ],
+        )
+        hint(f"Source: {view['source']}")
+        return
+    pairs = [
+        (key, f"{fmt(value, 2)} {view['units'][key]}" if value is not None else "unknown")
+        for key, value in view["per_100g"].items()
+    ]
+    key_values("Per 100 g", pairs)
+    if view["measures"]:
+        rows_table(
+            "Measures",
+            ("unit", "grams", "calcium", "USDA row"),
+            (
+                (m["unit"], fmt(m["grams"]), fmt(m["calcium_mg"]), m["sr28"] or "")
+                for m in view["measures"]
+            ),
+        )
+    hint(f"Source: {view['source']}; tags: {', '.join(view['tags']) or 'none'}")
