@@ -1,0 +1,62 @@
+"""Private by default: no network at run time, owner-only files, no health data in errors."""
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+class NoNetwork(socket.socket):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise AssertionError("aij tried to open a network socket")
+
+
+def test_no_command_opens_a_socket(aij: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "socket", NoNetwork)
+    monkeypatch.setattr(socket, "create_connection", NoNetwork)
+    commands = [
+        ("config", "set", "medications", "anastrozole 1 mg"),
+        ("log", "joint-pain=4", "sleep=7"),
+        ("log", "med"),
+        ("log", "ex", "brisk-walk", "30m"),
+        ("log", "meal", "salmon 150g, kale 1 cup"),
+        ("log", "supp", "vitamin-d3-1000"),
+        ("checkin", "joint-pain.severity=1"),
+        ("day",),
+        ("week",),
+        ("trends",),
+        ("insights",),
+        ("plan", "check"),
+        ("foods", "search", "kale"),
+    ]
+    for args in commands:
+        result = aij(*args)
+        assert result.code == 0, (args, result.err)
+
+
+def test_every_file_in_the_home_is_owner_only(aij: Run, aij_home: Path) -> None:
+    aij("config", "set", "medications", "letrozole")
+    aij("log", "joint-pain=4")
+    aij("foods", "recipe", "add", "salad", "kale 1 cup")
+    aij("foods", "add", "my-bar", "--name", "Bar", "calcium_mg=100")
+    for path in [aij_home, *aij_home.rglob("*")]:
+        mode = path.stat().st_mode & 0o777
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+
+
+def test_a_broken_journal_names_no_data(aij: Run, aij_home: Path) -> None:
+    aij("log", "note", "my secret note")
+    # Break the journal behind aij's back: the notes table disappears.
+    import sqlite3
+
+    conn = sqlite3.connect(aij_home / "journal.db")
+    conn.execute("DROP TABLE note")
+    conn.commit()
+    conn.close()
+    result = aij("day")
+    assert result.code == 2
+    assert "cannot be read as an aij journal (damaged?)" in result.err
+    assert "secret" not in result.err and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
