@@ -115,3 +115,21 @@ def test_guided_check_in_saves_what_was_answered(tmp_path: Path) -> None:
     assert data["medications"][0]["reason"] == "tired"
     assert data["sleep"] == {"hours": 6.5, "quality": 7}
     assert data["notes"] == ["slow day"]
+
+
+def test_the_first_run_asks_for_medication_and_targets(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    # exemestane; targets 3 (the third profile listed, women 51-70); then skip everything.
+    answers = "\n".join(["exemestane", "3"] + [""] * 30)
+    done = subprocess.run(
+        ["script", "-qec", f"{sys.executable} -m aijournal log", "/dev/null"],
+        input=answers + "\n",
+        capture_output=True,
+        text=True,
+        env={"AIJ_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    shown = json.loads(run_subprocess("config", "show", "--json", home=home).out)
+    assert shown["medications"] == [{"name": "exemestane", "dose": "25 mg", "schedule": "daily"}]
+    assert shown["profile"] == "women-51-70"

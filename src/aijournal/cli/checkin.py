@@ -18,8 +18,10 @@ from aijournal.errors import BadInput, Cancelled
 
 
 def first_run() -> Config:
-    """Ask once for the medication, and save the settings."""
-    render.info("Welcome to aij. One question before the first check-in.")
+    """Ask once for the medication and the nutrient targets, and save the settings."""
+    from aijournal.catalog.foods import load_targets
+
+    render.info("Welcome to aij. Two questions before the first check-in.")
     choice = render.ask_choice(
         "Which aromatase inhibitor do you take?",
         [*USUAL_DOSES, "other", "none"],
@@ -33,6 +35,16 @@ def first_run() -> Config:
         dose = render.ask_text("Dose, e.g. 1 mg") or ""
         if name:
             config.medications = [Medication(name=name, dose=dose)]
+    targets = load_targets()
+    for number, profile_id in enumerate(targets.ids, start=1):
+        render.info(f"  {number}. {targets.profile(profile_id).name}")
+    default = str(targets.ids.index(targets.default_id) + 1)
+    picked = render.ask_choice(
+        "Which nutrient targets fit you?",
+        [str(n) for n in range(1, len(targets.ids) + 1)],
+        default=default,
+    )
+    config.profile = targets.ids[int(picked) - 1]
     path = save_config(config)
     render.hint(f"Saved to {path}; change it with: aij config set medications '...'")
     return config
