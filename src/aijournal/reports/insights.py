@@ -46,7 +46,12 @@ def _ratings(session: Session, name: str, start: date, end: date) -> dict[date, 
     query = (
         select(col(Entry.day), col(SymptomRating.value))
         .join(Entry, col(SymptomRating.entry_id) == Entry.id)
-        .where(Entry.day >= start, Entry.day <= end, SymptomRating.name == name)
+        .where(
+            Entry.kind == "symptom",
+            Entry.day >= start,
+            Entry.day <= end,
+            SymptomRating.name == name,
+        )
     )
     return {day: value for day, value in session.exec(query)}
 

@@ -72,7 +72,10 @@ def trends(
             select(col(Entry.day), col(SymptomRating.name), col(SymptomRating.value))
             .join(Entry, col(SymptomRating.entry_id) == Entry.id)
             .where(
-                Entry.day >= first, Entry.day <= end, col(SymptomRating.name).in_(wanted_symptoms)
+                Entry.kind == "symptom",
+                Entry.day >= first,
+                Entry.day <= end,
+                col(SymptomRating.name).in_(wanted_symptoms),
             )
         )
         sums: dict[str, list[list[float]]] = {n: [[] for _ in starts] for n in wanted_symptoms}
