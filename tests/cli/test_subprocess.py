@@ -133,3 +133,49 @@ def test_the_first_run_asks_for_medication_and_targets(tmp_path: Path) -> None:
     shown = json.loads(run_subprocess("config", "show", "--json", home=home).out)
     assert shown["medications"] == [{"name": "exemestane", "dose": "25 mg", "schedule": "daily"}]
     assert shown["profile"] == "women-51-70"
+
+
+def _on_a_terminal(
+    home: Path, command: str, answers: list[str]
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["script", "-qec", f"{sys.executable} -m aijournal {command}", "/dev/null"],
+        input="\n".join(answers) + "\n",
+        capture_output=True,
+        text=True,
+        env={"AIJ_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+        timeout=60,
+    )
+
+
+def test_guided_meal_searches_as_you_type(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    # An id matches one food; its amount; then Enter ends the meal.
+    done = _on_a_terminal(home, "log meal", ["sardines-canned-oil", "100g", ""])
+    assert done.returncode == 0, done.stdout[-2000:]
+    data = json.loads(run_subprocess("day", "--json", home=home).out)
+    assert data["nutrients"]["calcium_mg"]["food"] == 382.0  # SR28 15088, 100 g
+
+
+def test_guided_exercise_offers_the_planned_session(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    # Enter takes the plan's session for today; effort 6.
+    done = _on_a_terminal(home, "log ex", ["", "6"])
+    data = json.loads(run_subprocess("day", "--json", home=home).out)
+    weekday = date.today().weekday()
+    if weekday == 6:  # Sunday is the plan's rest day: nothing to take
+        assert done.returncode != 0 and data["exercise"] == []
+        return
+    assert done.returncode == 0, done.stdout[-2000:]
+    (session,) = data["exercise"]
+    assert session["rpe"] == 6
+    first = session["items"][0]["exercise"]
+    expected_first = [
+        "goblet-squat",
+        "brisk-walk",
+        "stretching",
+        "romanian-deadlift",
+        "brisk-walk",
+        "stretching",
+    ][weekday]
+    assert first == expected_first
