@@ -84,8 +84,12 @@ def test_history_keeps_the_amounts_computed_when_logged(aij: Run, aij_home: Path
 
 
 def test_recipes_count_as_their_ingredients(aij: Run) -> None:
-    assert aij("foods", "recipe", "add", "kale salad", "kale 2 cup, walnuts 30g",
-               "--servings", "2").code == 0
+    assert (
+        aij(
+            "foods", "recipe", "add", "kale salad", "kale 2 cup, walnuts 30g", "--servings", "2"
+        ).code
+        == 0
+    )
     aij("log", "meal", "kale-salad 1")
     items = day(aij)["meals"][0]["items"]
     assert [(i["food_id"], i["grams"], i["recipe"]) for i in items] == [
@@ -95,8 +99,21 @@ def test_recipes_count_as_their_ingredients(aij: Run) -> None:
 
 
 def test_own_food_per_serving(aij: Run) -> None:
-    result = aij("foods", "add", "my-granola", "--name", "Granola", "calcium_mg=60", "fiber_g=3",
-                 "--per", "serving", "--serving-g", "50", "--tags", "whole-grain")
+    result = aij(
+        "foods",
+        "add",
+        "my-granola",
+        "--name",
+        "Granola",
+        "calcium_mg=60",
+        "fiber_g=3",
+        "--per",
+        "serving",
+        "--serving-g",
+        "50",
+        "--tags",
+        "whole-grain",
+    )
     assert result.code == 0, result.err
     aij("log", "meal", "my-granola 100g")
     item = day(aij)["meals"][0]["items"][0]
@@ -112,7 +129,7 @@ def test_search_and_show(aij: Run) -> None:
     shown = json.loads(aij("foods", "show", "sardines", "--json").out)
     assert shown["ndb"] == "15088"
     assert shown["per_100g"]["calcium_mg"] == 382.0
-    assert {"unit": "can", "grams": 92.0} .items() <= next(
+    assert {"unit": "can", "grams": 92.0}.items() <= next(
         m for m in shown["measures"] if m["unit"] == "can"
     ).items()
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aijournal import __version__
-from aijournal.cli import daily, foods, log, plan, settings, week
+from aijournal.cli import daily, export, foods, log, plan, settings, visit, week
 from aijournal.errors import AijError
 
 app = typer.Typer(
@@ -54,6 +54,8 @@ plan.register(app)
 week.register(app)
 foods.register(app)
 settings.register(app)
+export.register(app)
+visit.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

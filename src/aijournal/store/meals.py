@@ -84,7 +84,7 @@ def daily_nutrient_sums(*, session: Session, start: date, end: date) -> list[dic
     query = (
         select(*columns)
         .join(Entry, col(MealItem.entry_id) == Entry.id)
-        .where(Entry.day >= start, Entry.day <= end)
+        .where(col(Entry.kind).in_(("meal", "supplement")), Entry.day >= start, Entry.day <= end)
         .group_by(Entry.day, MealItem.source)
         .order_by(Entry.day)
     )

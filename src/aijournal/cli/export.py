@@ -1,0 +1,148 @@
+"""`aij export csv|json`, `aij import FILE`, `aij report`: files to bring to a visit, and back."""
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aijournal.cli.common import journal
+
+export_app = typer.Typer(
+    help="Export the journal: CSV for a clinic, or JSON.", no_args_is_help=True
+)
+
+FromOption = Annotated[str | None, typer.Option("--from", help="First day (ISO date, -30d ...).")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Last day (may lie ahead).")]
+SinceOption = Annotated[
+    bool, typer.Option("--since-last-visit", help="From the last visit before today to today.")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing output.")]
+
+
+def _day(text: str | None) -> date | None:
+    from aijournal.domain.dates import parse_day
+
+    return None if text is None else parse_day(text, allow_future=True)
+
+
+@export_app.command("csv")
+def to_csv(
+    out: Annotated[Path, typer.Option("--out", help="A folder to create, or a file ending .zip.")],
+    start: FromOption = None,
+    end: ToOption = None,
+    since_last_visit: SinceOption = False,
+    force: ForceOption = False,
+) -> None:
+    """daily.csv (a row a day) and one CSV per kind of entry (default: the whole journal)."""
+    from aijournal import render
+    from aijournal.config import load_config
+    from aijournal.export.csvout import export_csv
+
+    symptoms = load_config().symptom_set()
+    first, last = _day(start), _day(end)
+    with journal() as opened:
+        summary = export_csv(
+            journal=opened,
+            out=out,
+            start=first,
+            end=last,
+            since_last_visit=since_last_visit,
+            today=date.today(),
+            symptoms=symptoms,
+            force=force,
+            progress=render.Progress,
+        )
+    span = f"{summary.start} to {summary.end}" if summary.start else "an empty journal"
+    render.info(f"wrote {summary.path}: {summary.entries} entries, {summary.days} days ({span})")
+
+
+@export_app.command("json")
+def to_json(
+    out: Annotated[Path, typer.Option("--out", help="The JSON file to write.")],
+    force: ForceOption = False,
+) -> None:
+    """The whole journal as one JSON document (every table, with its schema version)."""
+    from aijournal import render
+    from aijournal.export.jsonout import export_json
+
+    with journal() as opened:
+        path, entries = export_json(journal=opened, out=out, force=force, progress=render.Progress)
+    render.info(f"wrote {path}: {entries} entries")
+
+
+def import_(
+    path: Annotated[Path, typer.Argument(help="aij's CSV export (.zip or folder) or JSON export.")],
+) -> None:
+    """Add the entries of an aij export that the journal lacks (all or nothing)."""
+    from aijournal import render
+    from aijournal.config import load_config
+    from aijournal.export.importer import import_export
+
+    symptoms = load_config().symptom_set()
+    with journal() as opened:
+        summary = import_export(
+            journal=opened,
+            path=path,
+            symptoms=symptoms,
+            today=date.today(),
+            progress=render.Progress,
+        )
+    if summary.added:
+        render.info(
+            f"imported {summary.added} entries from {summary.source}"
+            f" ({summary.already_there} already in the journal)"
+        )
+    else:
+        render.info(
+            f"nothing to import: all {summary.in_file} entries of {summary.source}"
+            " are already in the journal"
+        )
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write, e.g. visit.html.")],
+    start: FromOption = None,
+    end: ToOption = None,
+    since_last_visit: SinceOption = False,
+    force: ForceOption = False,
+) -> None:
+    """A one-page visit summary (HTML, prints on A4); default since the last visit."""
+    from aijournal import render
+    from aijournal.catalog.foods import load_targets
+    from aijournal.catalog.protocols import load_plans
+    from aijournal.config import load_config
+    from aijournal.export.html import write_report
+    from aijournal.export.output import check_target
+    from aijournal.paths import paths
+    from aijournal.reports.visit import report_range, visit_report
+
+    check_target(out, force=force, folder=False)
+    config = load_config()
+    profile = load_targets().profile(config.profile)
+    plans = load_plans(paths().protocols)
+    plan = plans.get(config.plan)
+    today = date.today()
+    first, last = _day(start), _day(end)
+    with journal() as opened, opened.read() as session:
+        chosen = report_range(
+            session=session, start=first, end=last, since_last_visit=since_last_visit, today=today
+        )
+        summary = visit_report(
+            session=session,
+            start=chosen[0],
+            end=chosen[1],
+            today=today,
+            config=config,
+            profile=profile,
+            plan=plan,
+            catalog=plans.catalog,
+        )
+    written = write_report(summary, out, force=force)
+    render.info(f"wrote {written}: visit summary {chosen[0]} to {chosen[1]}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(export_app, name="export")
+    app.command("import")(import_)
+    app.command("report")(report)

@@ -1,0 +1,229 @@
+"""daily.csv: one row per day of a range, each measure in a column with its unit in the name.
+
+Columns: date; each symptom (the user's symptom set, then any other name found in the
+range), named with its scale (``joint_pain_0_10``, ``stiffness_minutes``,
+``hot_flashes_count``); ``sites``; exercise minutes by kind, resistance sessions and sets,
+impacts; each tracked nutrient's total of food and supplements (empty on a day with no food
+logged); doses taken and skipped; sleep hours and quality; mind-body minutes; weight and
+waist. A measure not logged that day is an empty cell; counts and minutes of what was done
+are 0. Rows stop at today: days ahead hold nothing but appointments (visits.csv). The range
+is read in chunks of days, aggregated in the database, so memory stays flat.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+from sqlmodel import Session, col
+
+from aijournal.domain.nutrients import TRACKED
+from aijournal.domain.symptoms import Symptom, SymptomSet
+from aijournal.export.cells import format_cell, number_text
+from aijournal.export.rows import run
+from aijournal.store.meals import daily_nutrient_sums
+from aijournal.store.models import (
+    BodyMeasure,
+    Entry,
+    ExerciseItem,
+    MedicationDose,
+    MindSession,
+    PainSites,
+    SleepRecord,
+    SymptomRating,
+)
+
+CHUNK_DAYS = 366
+EXERCISE_KINDS = ("resistance", "aerobic", "impact", "recovery")
+SUM_DIGITS = 3  # sums are rounded to this many decimals, so float noise never shows
+TAIL = (
+    *(f"{kind}_minutes" for kind in EXERCISE_KINDS),
+    "resistance_sessions",
+    "resistance_sets",
+    "impacts",
+    *(n.key for n in TRACKED),
+    "doses_taken",
+    "doses_skipped",
+    "sleep_hours",
+    "sleep_quality_0_10",
+    "mind_body_minutes",
+    "weight_kg",
+    "waist_cm",
+)
+
+
+def _bound(value: float) -> str:
+    return number_text(value).replace("-", "minus").replace(".", "p")
+
+
+def symptom_column(name: str, symptom: Symptom | None) -> str:
+    """A symptom's column: its name in snake case with its scale or unit."""
+    base = name.replace("-", "_")
+    if symptom is None:
+        return base
+    if symptom.kind == "minutes":
+        return f"{base}_minutes"
+    if symptom.kind == "count":
+        return f"{base}_count"
+    return f"{base}_{_bound(symptom.low)}_{_bound(symptom.high)}"
+
+
+def symptom_names(*, session: Session, start: date, end: date, symptoms: SymptomSet) -> list[str]:
+    """The symptom set's names, then any other name rated in the range (sorted)."""
+    known = [s.name for s in symptoms]
+    rating: Any = SymptomRating
+    day: Any = Entry.day
+    found = run(
+        session,
+        select(rating.name)
+        .distinct()
+        .join(Entry, rating.entry_id == Entry.id)
+        .where(day >= start, day <= end),
+    )
+    extra = sorted({str(row[0]) for row in found} - set(known))
+    return [*known, *extra]
+
+
+def header(names: Sequence[str], symptoms: SymptomSet) -> list[str]:
+    """daily.csv's header for these symptom names; a clash gets a numeric suffix."""
+    by_name = {s.name: s for s in symptoms}
+    columns = ["date", *(symptom_column(n, by_name.get(n)) for n in names), "sites", *TAIL]
+    seen: dict[str, int] = {}
+    unique = []
+    for column in columns:
+        seen[column] = seen.get(column, 0) + 1
+        unique.append(column if seen[column] == 1 else f"{column}_{seen[column]}")
+    return unique
+
+
+def _rounded(value: Any) -> str:
+    return "" if value is None else number_text(round(float(value), SUM_DIGITS))
+
+
+def _plain(value: Any) -> str:
+    return "" if value is None else number_text(float(value))
+
+
+class _Chunk:
+    """Everything daily.csv needs of the days start..end, read in a few aggregate queries."""
+
+    def __init__(self, session: Session, start: date, end: date) -> None:
+        self.symptoms: dict[date, dict[str, float]] = defaultdict(dict)
+        self.sites: dict[date, str] = {}
+        self.exercise: dict[date, dict[str, Any]] = defaultdict(dict)
+        self.doses: dict[date, dict[bool, int]] = defaultdict(dict)
+        self.sleep: dict[date, tuple[float | None, float | None]] = {}
+        self.mind: dict[date, float] = {}
+        self.body: dict[date, dict[str, float]] = defaultdict(dict)
+        self.food_days: set[date] = set()
+        self.nutrients: dict[date, dict[str, float | None]] = {}
+        day: Any = Entry.day
+        in_range = (day >= start, day <= end)
+        order = (day, Entry.created_at)
+
+        def joined(model: Any, kind: str, *columns: Any) -> Any:
+            # The kind lets the (kind, day) index visit that kind's entries only.
+            query = select(*columns).join(Entry, model.entry_id == Entry.id)
+            return query.where(col(Entry.kind) == kind, *in_range)
+
+        rows: Any = session.exec(
+            joined(SymptomRating, "symptom", day, SymptomRating.name, SymptomRating.value).order_by(
+                *order
+            )
+        )
+        for when, name, value in rows:
+            self.symptoms[when][name] = value
+        rows = session.exec(joined(PainSites, "sites", day, PainSites.sites).order_by(*order))
+        for when, sites in rows:
+            self.sites[when] = sites
+        item: Any = ExerciseItem
+        rows = session.exec(
+            joined(
+                ExerciseItem,
+                "exercise",
+                day,
+                item.kind,
+                func.sum(item.minutes),
+                func.sum(item.sets),
+                func.sum(item.impacts),
+                func.count(distinct(item.entry_id)),
+            ).group_by(day, item.kind)
+        )
+        for when, kind, minutes, sets, impacts, sessions in rows:
+            self.exercise[when][kind] = (minutes or 0, sets or 0, impacts or 0, sessions)
+        dose: Any = MedicationDose
+        rows = session.exec(
+            joined(MedicationDose, "dose", day, dose.taken, func.count()).group_by(day, dose.taken)
+        )
+        for when, taken, count in rows:
+            self.doses[when][bool(taken)] = count
+        rows = session.exec(
+            joined(SleepRecord, "sleep", day, SleepRecord.hours, SleepRecord.quality).order_by(
+                *order
+            )
+        )
+        for when, hours, quality in rows:
+            self.sleep[when] = (hours, quality)
+        mind: Any = MindSession.minutes
+        rows = session.exec(joined(MindSession, "mind", day, func.sum(mind)).group_by(day))
+        for when, minutes in rows:
+            self.mind[when] = minutes
+        rows = session.exec(
+            joined(BodyMeasure, "body", day, BodyMeasure.measure, BodyMeasure.value).order_by(
+                *order
+            )
+        )
+        for when, measure, value in rows:
+            self.body[when][measure] = value
+        self._nutrients(session, start, end)
+
+    def _nutrients(self, session: Session, start: date, end: date) -> None:
+        sums: dict[date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        known: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for record in daily_nutrient_sums(session=session, start=start, end=end):
+            when = record["day"]
+            if record["source"] == "food" and record["items"]:
+                self.food_days.add(when)
+            for info in TRACKED:
+                if record[info.key] is not None:
+                    sums[when][info.key] += record[info.key]
+                known[when][info.key] += record[info.key + "__known"]
+        for when in self.food_days:
+            self.nutrients[when] = {
+                info.key: sums[when][info.key] if known[when][info.key] else None
+                for info in TRACKED
+            }
+
+    def row(self, when: date, names: Sequence[str]) -> list[str]:
+        rated = self.symptoms.get(when, {})
+        cells = [when.isoformat(), *(_plain(rated.get(name)) for name in names)]
+        cells.append(format_cell("text", self.sites.get(when)))
+        done = self.exercise.get(when, {})
+        cells += [_rounded(done.get(kind, (0,))[0]) for kind in EXERCISE_KINDS]
+        resistance = done.get("resistance", (0, 0, 0, 0))
+        cells += [str(resistance[3]), str(resistance[1])]
+        cells.append(str(sum(int(v[2]) for v in done.values())))
+        amounts = self.nutrients.get(when)
+        cells += [_rounded(amounts[n.key]) if amounts else "" for n in TRACKED]
+        doses = self.doses.get(when, {})
+        cells += [str(doses.get(True, 0)), str(doses.get(False, 0))]
+        hours, quality = self.sleep.get(when, (None, None))
+        cells += [_plain(hours), _plain(quality)]
+        cells.append(_rounded(self.mind.get(when, 0)))
+        body = self.body.get(when, {})
+        cells += [_plain(body.get("weight_kg")), _plain(body.get("waist_cm"))]
+        return cells
+
+
+def daily_pages(
+    *, session: Session, start: date, end: date, names: Sequence[str]
+) -> Iterator[list[list[str]]]:
+    """daily.csv's rows (cells as text) for every day of start..end, a chunk of days a page."""
+    chunk_start = start
+    while chunk_start <= end:
+        chunk_end = min(end, chunk_start + timedelta(days=CHUNK_DAYS - 1))
+        chunk = _Chunk(session, chunk_start, chunk_end)
+        days = (chunk_end - chunk_start).days + 1
+        yield [chunk.row(chunk_start + timedelta(days=n), names) for n in range(days)]
+        chunk_start = chunk_end + timedelta(days=1)

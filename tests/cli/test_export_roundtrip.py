@@ -1,0 +1,128 @@
+"""Lossless: export, import into an empty journal, export again gives the same bytes."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_export_csv import D1, Built, fill_journal
+from tests.conftest import Run
+from tests.helpers import query, snapshot
+
+ENTRIES = 27  # fill_journal: 14 on D1, 9 on D2, 2 visits, 2 questions
+
+
+@pytest.fixture
+def full_journal(aij_home: Path) -> Built:
+    return fill_journal(aij_home)
+
+
+def same_settings(home: Path, other: Path) -> None:
+    """The settings (own symptoms name daily.csv's columns) are not journal content: copy them."""
+    other.mkdir(mode=0o700)
+    (other / "config.yaml").write_bytes((home / "config.yaml").read_bytes())
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_csv_zip_round_trip_is_byte_identical(
+    aij: Run, aij_home: Path, full_journal: Built, tmp_path: Path
+) -> None:
+    first, second, other = tmp_path / "first.zip", tmp_path / "second.zip", tmp_path / "other"
+    same_settings(aij_home, other)
+    assert aij("export", "csv", "--out", str(first)).code == 0
+    imported = aij("--home", str(other), "import", str(first))
+    assert imported.code == 0, imported.err
+    assert f"imported {ENTRIES} entries from first.zip (0 already in the journal)" in imported.out
+    assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
+    assert members(first) == members(second)
+    assert first.read_bytes() == second.read_bytes()  # fixed member times: the zip itself too
+    assert len(members(first)) == 19
+
+
+def test_csv_folder_round_trip(
+    aij: Run, aij_home: Path, full_journal: Built, tmp_path: Path
+) -> None:
+    first, second, other = tmp_path / "first", tmp_path / "second", tmp_path / "other"
+    same_settings(aij_home, other)
+    assert aij("export", "csv", "--out", str(first)).code == 0
+    assert aij("--home", str(other), "import", str(first)).code == 0
+    assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+
+
+def test_without_the_settings_only_daily_csv_differs(
+    aij: Run, full_journal: Built, tmp_path: Path
+) -> None:
+    first, second, other = tmp_path / "first.zip", tmp_path / "second.zip", tmp_path / "other"
+    assert aij("export", "csv", "--out", str(first)).code == 0
+    assert aij("--home", str(other), "import", str(first)).code == 0
+    assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
+    before, after = members(first), members(second)
+    assert [name for name in before if before[name] != after[name]] == ["daily.csv"]
+    # Without config.yaml, the own symptom "mood" has no known scale: a bare column name.
+    assert b",mood_minus5_5," in before["daily.csv"] and b",dry_eyes,mood," in after["daily.csv"]
+
+
+def test_json_round_trip_is_byte_identical(aij: Run, full_journal: Built, tmp_path: Path) -> None:
+    first, second, other = tmp_path / "first.json", tmp_path / "second.json", tmp_path / "other"
+    assert aij("export", "json", "--out", str(first)).code == 0
+    assert aij("--home", str(other), "import", str(first)).code == 0
+    assert aij("--home", str(other), "export", "json", "--out", str(second)).code == 0
+    assert first.read_bytes() == second.read_bytes()
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert (data["format"], data["schema_version"], data["aij_version"]) == (
+        "aij-journal",
+        5,
+        "0.1.0",
+    )
+    assert len(data["tables"]["entry"]) == ENTRIES
+    assert len(data["tables"]) == 16  # entry and the 15 detail tables
+    assert data["tables"]["meal_item"][0]["vitamin_d_ug"] is None  # unknown, not 0
+
+
+def test_csv_and_json_hold_the_same_journal(aij: Run, full_journal: Built, tmp_path: Path) -> None:
+    """Through CSV into one journal: its JSON export equals the original's."""
+    zipped, original, other = tmp_path / "all.zip", tmp_path / "a.json", tmp_path / "other"
+    assert aij("export", "csv", "--out", str(zipped)).code == 0
+    assert aij("export", "json", "--out", str(original)).code == 0
+    assert aij("--home", str(other), "import", str(zipped)).code == 0
+    assert aij("--home", str(other), "export", "json", "--out", str(tmp_path / "b.json")).code == 0
+    assert original.read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["all.zip", "all.json"])
+def test_a_second_import_adds_nothing_and_changes_nothing(
+    aij: Run, full_journal: Built, tmp_path: Path, name: str
+) -> None:
+    path, other = tmp_path / name, tmp_path / "other"
+    kind = "json" if name.endswith("json") else "csv"
+    assert aij("export", kind, "--out", str(path)).code == 0
+    assert aij("--home", str(other), "import", str(path)).code == 0
+    before = snapshot(other)
+    again = aij("--home", str(other), "import", str(path))
+    assert again.code == 0
+    assert f"nothing to import: all {ENTRIES} entries of {name} are already" in again.out
+    assert snapshot(other) == before
+
+
+def test_into_a_journal_holding_some_entries_only_the_missing_are_added(
+    aij: Run, full_journal: Built, tmp_path: Path
+) -> None:
+    part, whole, other = tmp_path / "d1.zip", tmp_path / "all.zip", tmp_path / "other"
+    day = D1.isoformat()
+    assert aij("export", "csv", "--from", day, "--to", day, "--out", str(part)).code == 0
+    assert aij("export", "csv", "--out", str(whole)).code == 0
+    assert "imported 14 entries" in aij("--home", str(other), "import", str(part)).out
+    assert aij("--home", str(other), "log", "note", "written on the new machine").code == 0
+    result = aij("--home", str(other), "import", str(whole))
+    assert result.code == 0, result.err
+    assert f"imported {ENTRIES - 14} entries from all.zip (14 already in the journal)" in result.out
+    assert query(other, "SELECT count(*) FROM entry") == [(ENTRIES + 1,)]
+    assert query(other, "SELECT count(*) FROM meal_item") == [(4,)]  # yogurt, kale, tablet, soup
