@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from export_bench import LIMIT_MB, LIMIT_SECONDS, measure
 from inprocess import captured_selects, opened, query_plans, report_calls, time_calls
 
 HERE = Path(__file__).resolve().parent
@@ -188,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         out += table(("command", "week alone", f"in the {years}", "ratio", "<= 1.2"), rows)
         ok &= inprocess_section(out, weeks, history, args.inprocess_runs)
         ok &= startup_section(out, history)
+        ok &= export_section(out, history, workdir, years)
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -195,6 +197,57 @@ def main(argv: list[str] | None = None) -> int:
     args.results.write_text(text, encoding="utf-8")
     print(text)
     return 0 if ok else 1
+
+
+def export_section(out: list[str], history: Home, workdir: Path, years: str) -> bool:
+    """Export and import of the whole history as real processes: wall time and peak RSS."""
+    target = workdir / "export"
+    runs = [
+        ("aij export csv --out all.zip", ["export", "csv", "--out", str(target / "all.zip")]),
+        ("aij export csv --out all/", ["export", "csv", "--out", str(target / "all")]),
+        ("aij export json --out all.json", ["export", "json", "--out", str(target / "a.json")]),
+    ]
+    out += [
+        "",
+        f"## Export of the {years} (median of 3; limit for CSV: {LIMIT_SECONDS:g} s, "
+        f"{LIMIT_MB:g} MB peak)",
+        "",
+    ]
+    rows: list[tuple[str, ...]] = []
+    ok = True
+    for label, args in runs:
+        results = []
+        for _ in range(3):
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            results.append(measure(["--home", str(history.path), *args]))
+        seconds = statistics.median(r[0] for r in results)
+        peak = max(r[2] for r in results)
+        within = all(r[3] == 0 for r in results)
+        if "csv" in label:
+            within &= seconds < LIMIT_SECONDS and peak < LIMIT_MB
+            ok &= within
+        rows.append(
+            (f"`{label}`", f"{seconds:.2f} s", f"{peak:.0f} MB", "yes" if within else "**no**")
+        )
+    zipped = target / "all.zip"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    measure(["--home", str(history.path), "export", "csv", "--out", str(zipped)])
+    fresh = workdir / "imported"
+    shutil.rmtree(fresh, ignore_errors=True)
+    seconds, _, peak, code = measure(["--home", str(fresh), "import", str(zipped)])
+    rows.append(
+        (
+            "`aij import all.zip` (into an empty journal)",
+            f"{seconds:.2f} s",
+            f"{peak:.0f} MB",
+            "yes" if code == 0 else "**no**",
+        )
+    )
+    out += table(("command", "wall", "peak RSS", "within"), rows)
+    out += ["", "Peak RSS is the child process's `ru_maxrss` (`os.wait4`)."]
+    return ok
 
 
 def inprocess_section(out: list[str], small: Home, history: Home, runs: int) -> bool:
