@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlmodel import Session
 
-from aijournal.catalog.foods import load_targets
 from aijournal.catalog.protocols import load_plans
+from aijournal.catalog.targets import load_targets
 from aijournal.config import load_config
 from aijournal.domain.daylog import DayLog
 from aijournal.paths import paths, set_home_override

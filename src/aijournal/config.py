@@ -138,7 +138,7 @@ def set_value(config: Config, key: str, value: str) -> Config:
             raise BadInput(f"units '{value}' is not allowed; use metric or imperial")
         return config.model_copy(update={"units": value})
     if key == "profile":
-        from aijournal.catalog.foods import load_targets
+        from aijournal.catalog.targets import load_targets
 
         return config.model_copy(update={"profile": load_targets().profile(value).id})
     if key == "plan":

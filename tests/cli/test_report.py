@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from aijournal.catalog.foods import load_targets
 from aijournal.catalog.protocols import load_plans
+from aijournal.catalog.targets import load_targets
 from aijournal.config import load_config
 from aijournal.reports.visit import report_range, visit_report
 from aijournal.store.db import open_journal

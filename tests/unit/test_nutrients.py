@@ -2,7 +2,8 @@
 
 import pytest
 
-from aijournal.catalog.foods import Food, FoodCatalog, Supplement, load_food_catalog, load_targets
+from aijournal.catalog.foods import Food, FoodCatalog, Supplement, load_food_catalog
+from aijournal.catalog.targets import load_targets
 from aijournal.domain.nutrients import (
     NUTRIENT_KEYS,
     TARGET_KEYS,

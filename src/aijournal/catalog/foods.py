@@ -12,7 +12,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from aijournal.catalog.yamlfile import load_model
-from aijournal.domain.nutrients import TARGET_KEYS
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
 from aijournal.suggest import did_you_mean
@@ -37,7 +36,7 @@ def lookup_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "-", key).strip("-")
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -45,7 +44,7 @@ def _amount() -> Any:
     return Field(default=None, ge=0)
 
 
-class Per100g(_Strict):
+class Per100g(Strict):
     """SR28 values per 100 g of edible portion; None = SR28 holds no value (unknown, not zero)."""
 
     energy_kcal: float | None = _amount()
@@ -67,7 +66,7 @@ class Per100g(_Strict):
 PER_100G_KEYS: tuple[str, ...] = tuple(Per100g.model_fields)
 
 
-class Measure(_Strict):
+class Measure(Strict):
     """A household measure: grams in ONE unit (SR28 Gm_Wgt / Amount) and the SR28 row."""
 
     unit: str = Field(pattern=UNIT_PATTERN)
@@ -82,7 +81,7 @@ def _check_aliases(aliases: tuple[str, ...]) -> tuple[str, ...]:
     return aliases
 
 
-class Food(_Strict):
+class Food(Strict):
     """One food: composition per 100 g, household measures and provenance (NDB number or source)."""
 
     id: str = Field(pattern=ID_PATTERN)
@@ -119,7 +118,7 @@ class Food(_Strict):
         return self
 
 
-class SupplementNutrients(_Strict):
+class SupplementNutrients(Strict):
     """What one unit holds, as the label states; a nutrient not listed is not in the product."""
 
     calcium_mg: float | None = _amount()
@@ -138,7 +137,7 @@ class SupplementNutrients(_Strict):
         return self
 
 
-class Supplement(_Strict):
+class Supplement(Strict):
     """A label product counted in units (tablets, capsules ...) and where its amounts come from."""
 
     id: str = Field(pattern=ID_PATTERN)
@@ -154,7 +153,7 @@ class Supplement(_Strict):
 Entry = Food | Supplement
 
 
-class FoodFile(_Strict):
+class FoodFile(Strict):
     """A foods/*.yaml file (shipped or the user's own); a user file may also list supplements."""
 
     source: str | None = None
@@ -162,7 +161,7 @@ class FoodFile(_Strict):
     supplements: tuple[Supplement, ...] = ()
 
 
-class SupplementFile(_Strict):
+class SupplementFile(Strict):
     source: str | None = None
     supplements: tuple[Supplement, ...]
 
@@ -185,7 +184,7 @@ def _compiled(folder: Path) -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
-def _load(path: Path, model: type[M], compiled: dict[str, Any] | None = None) -> M:
+def load_cached(path: Path, model: type[M], compiled: dict[str, Any] | None = None) -> M:
     """Parse ``path`` fast (its compiled form when the bytes match, else the C YAML loader);
     on any error, load_model gives the file:line:field message."""
     try:
@@ -316,7 +315,7 @@ def load_food_catalog(user_dir: Path | None) -> FoodCatalog:
     entries: dict[str, Entry] = {}
     origins: dict[str, Path] = {}
     for path, model in files:
-        parsed = _load(path, model, None if path in user_files else compiled)
+        parsed = load_cached(path, model, None if path in user_files else compiled)
         is_user = path in user_files
         listed: list[Entry] = [*getattr(parsed, "foods", ()), *getattr(parsed, "supplements", ())]
         for entry in listed:
@@ -338,87 +337,3 @@ def _stamp(path: Path) -> tuple[str, int, int]:
     except OSError:
         return (str(path), -1, -1)
     return (str(path), stat.st_mtime_ns, stat.st_size)
-
-
-class NutrientTarget(_Strict):
-    """A daily target: min, optional goal and upper limit (on all sources or supplements only)."""
-
-    min: float = Field(ge=0)
-    goal: float | None = Field(default=None, ge=0)
-    upper: float | None = Field(default=None, gt=0)
-    upper_counts: Literal["all", "supplements"] = "all"
-    source: str = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> NutrientTarget:
-        if self.goal is not None and self.goal < self.min:
-            raise ValueError(f"goal {self.goal:g} is below min {self.min:g}")
-        floor = max(self.min, self.goal or 0.0)
-        if self.upper is not None and self.upper_counts == "all" and self.upper < floor:
-            raise ValueError(f"upper {self.upper:g} (all sources) is below the min or goal")
-        return self
-
-
-class NutrientTargets(_Strict):
-    calcium_mg: NutrientTarget | None = None
-    vitamin_d_ug: NutrientTarget | None = None
-    magnesium_mg: NutrientTarget | None = None
-    vitamin_k_ug: NutrientTarget | None = None
-    fiber_g: NutrientTarget | None = None
-    ala_g: NutrientTarget | None = None
-    epa_dha_mg: NutrientTarget | None = None
-
-
-class TargetProfile(_Strict):
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
-    source: str = Field(min_length=1)
-    nutrients: NutrientTargets
-
-    def targets(self) -> dict[str, NutrientTarget]:
-        """The nutrients this profile sets, in the standard order."""
-        found = {key: getattr(self.nutrients, key) for key in TARGET_KEYS}
-        return {key: target for key, target in found.items() if target is not None}
-
-
-class TargetsFile(_Strict):
-    source: str | None = None
-    default_profile: str
-    profiles: tuple[TargetProfile, ...]
-
-    @model_validator(mode="after")
-    def _ids(self) -> TargetsFile:
-        ids = [p.id for p in self.profiles]
-        doubled = sorted({i for i in ids if ids.count(i) > 1})
-        if doubled:
-            raise ValueError(f"profile id(s) listed twice: {', '.join(doubled)}")
-        if self.default_profile not in ids:
-            raise ValueError(f"default_profile '{self.default_profile}' is not a profile id")
-        return self
-
-
-class TargetSet:
-    """The nutrient target profiles, by id, and which one is the default."""
-
-    def __init__(self, targets: TargetsFile) -> None:
-        self.default_id = targets.default_profile
-        self._profiles = {p.id: p for p in targets.profiles}
-
-    @property
-    def ids(self) -> list[str]:
-        return list(self._profiles)
-
-    def profile(self, profile_id: str | None = None) -> TargetProfile:
-        """The profile ``profile_id`` (the default when None); unknown ids get a suggestion."""
-        wanted = self.default_id if profile_id is None else profile_id
-        found = self._profiles.get(wanted)
-        if found is None:
-            hint = did_you_mean(wanted, self._profiles)
-            allowed = ", ".join(self._profiles)
-            raise NotFound(f"unknown target profile '{wanted}'{hint}; profiles: {allowed}")
-        return found
-
-
-def load_targets(path: Path | None = None) -> TargetSet:
-    """The shipped foods/targets.yaml (or ``path``) as a TargetSet."""
-    return TargetSet(_load(path or shipped_dir("foods") / "targets.yaml", TargetsFile))

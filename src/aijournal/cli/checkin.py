@@ -19,7 +19,7 @@ from aijournal.errors import BadInput, Cancelled
 
 def first_run() -> Config:
     """Ask once for the medication and the nutrient targets, and save the settings."""
-    from aijournal.catalog.foods import load_targets
+    from aijournal.catalog.targets import load_targets
 
     render.info("Welcome to aij. Two questions before the first check-in.")
     choice = render.ask_choice(

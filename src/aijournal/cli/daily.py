@@ -20,7 +20,7 @@ def day(
 ) -> None:
     """Everything logged on one day."""
     from aijournal import render
-    from aijournal.catalog.foods import load_targets
+    from aijournal.catalog.targets import load_targets
     from aijournal.config import load_config
     from aijournal.reports.day import day_report
 

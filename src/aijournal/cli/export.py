@@ -109,8 +109,8 @@ def report(
 ) -> None:
     """A one-page visit summary (HTML, prints on A4); default since the last visit."""
     from aijournal import render
-    from aijournal.catalog.foods import load_targets
     from aijournal.catalog.protocols import load_plans
+    from aijournal.catalog.targets import load_targets
     from aijournal.config import load_config
     from aijournal.export.html import write_report
     from aijournal.export.output import check_target

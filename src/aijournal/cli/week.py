@@ -9,14 +9,14 @@ from aijournal.cli.common import DateOption, JsonOption, day_of, is_interactive,
 from aijournal.errors import BadInput
 
 if TYPE_CHECKING:
-    from aijournal.catalog.foods import TargetProfile
     from aijournal.catalog.protocols import PlanSet
+    from aijournal.catalog.targets import TargetProfile
     from aijournal.config import Config
 
 
 def _context() -> tuple["Config", "PlanSet", "TargetProfile"]:
-    from aijournal.catalog.foods import load_targets
     from aijournal.catalog.protocols import load_plans
+    from aijournal.catalog.targets import load_targets
     from aijournal.config import load_config
     from aijournal.paths import paths
 

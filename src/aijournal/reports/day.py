@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
-from aijournal.catalog.foods import TargetProfile
+from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.nutrients import (
     NUTRIENT_KEYS,

@@ -6,7 +6,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
-from aijournal.catalog.foods import TargetProfile
+from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.errors import BadInput
 from aijournal.store.daily import rows_between

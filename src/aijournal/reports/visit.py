@@ -14,8 +14,8 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.catalog.exercises import ExerciseCatalog
-from aijournal.catalog.foods import TargetProfile
 from aijournal.catalog.protocols import Plan
+from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.nutrients import NUTRIENTS
 from aijournal.errors import BadInput

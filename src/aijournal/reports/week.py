@@ -11,8 +11,8 @@ from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from aijournal.catalog.foods import TargetProfile
 from aijournal.catalog.protocols import ExerciseCatalog, Plan
+from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.adherence import week_dates
 from aijournal.domain.nutrients import NUTRIENTS
