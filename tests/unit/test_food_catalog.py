@@ -14,9 +14,9 @@ from aijournal.catalog.foods import (
     Supplement,
     compiled_digest,
     load_food_catalog,
-    load_targets,
     lookup_key,
 )
+from aijournal.catalog.targets import load_targets
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
 
