@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
 from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind
@@ -58,32 +58,16 @@ _WEEK = re.compile(r"(\d{4})-?w(\d{1,2})\Z", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-@dataclass(frozen=True)
-class LoggedItem:
-    """One exercise of a logged session, as the store hands it over."""
+@dataclass(frozen=True, kw_only=True)
+class LoggedItem(ExerciseEntry):
+    """One exercise of a logged session, with the kind the catalog gave it, as stored."""
 
-    exercise_id: str
     kind: Kind
-    sets: int | None = None
-    reps: int | None = None
-    seconds: int | None = None
-    minutes: int | None = None
-    impacts: int | None = None
-    load_kg: float | None = None
 
     @classmethod
     def from_entry(cls, entry: ExerciseEntry, kind: Kind) -> LoggedItem:
         """The item for a parsed log entry whose catalog kind is ``kind``."""
-        return cls(
-            exercise_id=entry.exercise_id,
-            kind=kind,
-            sets=entry.sets,
-            reps=entry.reps,
-            seconds=entry.seconds,
-            minutes=entry.minutes,
-            impacts=entry.impacts,
-            load_kg=entry.load_kg,
-        )
+        return cls(**asdict(entry), kind=kind)
 
 
 @dataclass(frozen=True)
