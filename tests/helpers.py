@@ -7,6 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from aijournal.catalog.foods import Food, FoodCatalog, Supplement
+
 
 @dataclass
 class Result:
@@ -47,3 +49,17 @@ def query(home: Path, sql: str) -> list[tuple[object, ...]]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def food(catalog: FoodCatalog, name: str) -> Food:
+    """The food ``name`` resolves to (failing the test if it is a supplement)."""
+    found = catalog.resolve(name)
+    assert isinstance(found, Food)
+    return found
+
+
+def supplement(catalog: FoodCatalog, name: str) -> Supplement:
+    """The supplement ``name`` resolves to (failing the test if it is a food)."""
+    found = catalog.resolve(name)
+    assert isinstance(found, Supplement)
+    return found

@@ -6,27 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aijournal.catalog.foods import Food, FoodCatalog, Supplement, load_food_catalog
+from aijournal.catalog.foods import FoodCatalog
 from aijournal.domain.meals import MealItem, grams_for, parse_items, parse_quantity, units_for
 from aijournal.domain.nutrients import item_nutrients
 from aijournal.errors import BadInput, NotFound
-
-
-@pytest.fixture(scope="module")
-def catalog() -> FoodCatalog:
-    return load_food_catalog(None)
-
-
-def food(catalog: FoodCatalog, name: str) -> Food:
-    found = catalog.resolve(name)
-    assert isinstance(found, Food)
-    return found
-
-
-def supplement(catalog: FoodCatalog, name: str) -> Supplement:
-    found = catalog.resolve(name)
-    assert isinstance(found, Supplement)
-    return found
+from tests.helpers import food, supplement
 
 
 def test_parse_the_example_list() -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from aijournal.catalog.foods import Food, FoodCatalog, Supplement, load_food_catalog
+from aijournal.catalog.foods import FoodCatalog
 from aijournal.catalog.targets import load_targets
 from aijournal.domain.nutrients import (
     NUTRIENT_KEYS,
@@ -22,23 +22,7 @@ from aijournal.domain.nutrients import (
 #   tofu 16426:     301 683, 304 58, 328 0.0; no 430, 428, 629 or 621 rows
 #   milk 01077:     301 113, 328 1.3, 430 0.3, 428 1.0, 619 0.075, 629 0.000, 621 0.000
 #   pumpkin seeds 12014: 304 592
-
-
-@pytest.fixture(scope="module")
-def catalog() -> FoodCatalog:
-    return load_food_catalog(None)
-
-
-def food(catalog: FoodCatalog, food_id: str) -> Food:
-    found = catalog.get(food_id)
-    assert isinstance(found, Food)
-    return found
-
-
-def pill(catalog: FoodCatalog, supplement_id: str) -> Supplement:
-    found = catalog.get(supplement_id)
-    assert isinstance(found, Supplement)
-    return found
+from tests.helpers import food, supplement
 
 
 def eaten(catalog: FoodCatalog, food_id: str, grams: float) -> ItemNutrients:
@@ -46,7 +30,7 @@ def eaten(catalog: FoodCatalog, food_id: str, grams: float) -> ItemNutrients:
 
 
 def taken(catalog: FoodCatalog, supplement_id: str, count: float) -> ItemNutrients:
-    values = supplement_nutrients(pill(catalog, supplement_id), count)
+    values = supplement_nutrients(supplement(catalog, supplement_id), count)
     return ItemNutrients(supplement_id, "supplement", values)
 
 
@@ -93,16 +77,18 @@ def test_unknown_stays_unknown(catalog: FoodCatalog) -> None:
 
 
 def test_supplements_per_unit_times_count(catalog: FoodCatalog) -> None:
-    calcium = supplement_nutrients(pill(catalog, "calcium-carbonate-600"), 2)
+    calcium = supplement_nutrients(supplement(catalog, "calcium-carbonate-600"), 2)
     assert (calcium["calcium_mg"], calcium["vitamin_d_ug"], calcium["magnesium_mg"]) == (
         1200.0,
         20.0,
         0.0,
     )
     assert calcium["energy_kcal"] == 0.0
-    fish_oil = supplement_nutrients(pill(catalog, "fish-oil-1000"), 2)
+    fish_oil = supplement_nutrients(supplement(catalog, "fish-oil-1000"), 2)
     assert fish_oil["epa_dha_mg"] == pytest.approx(600.0)  # (0.18 + 0.12) g x 1000 x 2
-    assert supplement_nutrients(pill(catalog, "vitamin-k2-mk7-100"), 1)["vitamin_k_ug"] == 100.0
+    assert (
+        supplement_nutrients(supplement(catalog, "vitamin-k2-mk7-100"), 1)["vitamin_k_ug"] == 100.0
+    )
 
 
 def day(catalog: FoodCatalog, *extra: ItemNutrients) -> list[ItemNutrients]:
