@@ -23,6 +23,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 from synthetic import MEDICATION, PlannedDay, Timeline
 
+from aijournal import clock
 from aijournal.catalog.exercises import ExerciseCatalog, load_exercise_catalog
 from aijournal.catalog.foods import FoodCatalog, load_food_catalog
 from aijournal.catalog.intake import resolve_items
@@ -188,7 +189,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    end: date = args.end or date.today()
+    end: date = args.end or clock.today()
     if args.start is not None:
         start: date = args.start
     else:

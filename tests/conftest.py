@@ -6,13 +6,14 @@ from pathlib import Path
 import pytest
 
 from aijournal.cli import main
-from tests.helpers import Result
+from tests.helpers import TODAY, Result
 
 
 @pytest.fixture(autouse=True)
 def aij_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "aij-home"
     monkeypatch.setenv("AIJ_HOME", str(home))
+    monkeypatch.setenv("AIJ_TODAY", TODAY.isoformat())
     monkeypatch.delenv("AIJ_DEBUG", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     return home

@@ -1,13 +1,20 @@
 """Helpers for tests: real subprocesses, fingerprints of the aij home, raw SQL reads."""
 
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from aijournal.catalog.foods import Food, FoodCatalog, Supplement
+
+# "Today" for the whole suite: no test reads the real clock. CI runs the date-sensitive tests
+# again under other days (a year end, a leap day, a DST change, a Sunday, a Monday) by setting
+# AIJ_TEST_TODAY; tests/conftest.py hands it to aij as AIJ_TODAY.
+TODAY = date.fromisoformat(os.environ.get("AIJ_TEST_TODAY") or "2026-11-26")
 
 
 @dataclass
@@ -19,7 +26,12 @@ class Result:
 
 def run_subprocess(*args: str, home: Path, cwd: Path | None = None) -> Result:
     """Run the installed `aij` as a real process."""
-    env = {"AIJ_HOME": str(home), "PATH": str(Path(sys.executable).parent), "COLUMNS": "100"}
+    env = {
+        "AIJ_HOME": str(home),
+        "AIJ_TODAY": TODAY.isoformat(),
+        "PATH": str(Path(sys.executable).parent),
+        "COLUMNS": "100",
+    }
     done = subprocess.run(
         [sys.executable, "-m", "aijournal", *args],
         capture_output=True,

@@ -1,13 +1,13 @@
 """`aij checkin`, `aij trends` and `aij insights`: stored, shown, refused, honest."""
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
-from tests.helpers import query, snapshot
+from tests.helpers import TODAY, query, snapshot
 
 
 def test_checkin_one_line_is_stored(aij: Run, aij_home: Path) -> None:
@@ -46,7 +46,7 @@ def test_refusals(aij: Run, aij_home: Path, args: tuple[str, ...], message: str)
 
 
 def test_trends_weekly_means(aij: Run) -> None:
-    monday = date.today() - timedelta(days=date.today().weekday())
+    monday = TODAY - timedelta(days=TODAY.weekday())
     last_week = monday - timedelta(days=7)
     for offset, pain in ((0, 2), (1, 4)):
         aij("log", f"joint-pain={pain}", "-d", (last_week + timedelta(days=offset)).isoformat())

@@ -1,13 +1,12 @@
 """log, day, entries, edit, rm and config: end to end, in process."""
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from tests.conftest import Run
-from tests.helpers import query
+from tests.helpers import TODAY, query
 
-TODAY = date.today()
 YESTERDAY = TODAY - timedelta(days=1)
 
 

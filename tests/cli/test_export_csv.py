@@ -10,7 +10,7 @@ import io
 import sqlite3
 import zipfile
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -31,9 +31,8 @@ from aijournal.store.meals import save_meal
 from aijournal.store.models import Checkin, CheckinAnswer, SymptomRating
 from aijournal.store.visits import add_question, add_visit, answer_question
 from tests.conftest import Run
-from tests.helpers import query, snapshot
+from tests.helpers import TODAY, query, snapshot
 
-TODAY = date.today()
 D1, D2, D3 = TODAY - timedelta(days=10), TODAY - timedelta(days=9), TODAY - timedelta(days=8)
 PAST_VISIT, NEXT_VISIT = TODAY - timedelta(days=30), TODAY + timedelta(days=20)
 CONFIG = """symptoms:

@@ -4,17 +4,17 @@ import csv
 import json
 import zipfile
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.cli.test_export_csv import D1, Built, fill_journal
 from tests.conftest import Run
-from tests.helpers import query, snapshot
+from tests.helpers import TODAY, query, snapshot
 
 Rows = list[list[str]]
-TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+TOMORROW = (TODAY + timedelta(days=1)).isoformat()
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 """Every refusal: one line naming the value and what is allowed, exit 2, nothing changed."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
-from tests.helpers import snapshot
+from tests.helpers import TODAY, snapshot
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def journal_with_data(aij: Run, aij_home: Path) -> dict[str, str]:
     return snapshot(aij_home)
 
 
-TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+TOMORROW = (TODAY + timedelta(days=1)).isoformat()
 
 
 @pytest.mark.parametrize(

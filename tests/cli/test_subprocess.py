@@ -4,10 +4,12 @@ import json
 import subprocess
 import sys
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from tests.helpers import query, run_subprocess, snapshot
+import pytest
+
+from tests.helpers import TODAY, query, run_subprocess, snapshot
 
 
 def test_log_then_day_in_real_processes(tmp_path: Path) -> None:
@@ -18,7 +20,7 @@ def test_log_then_day_in_real_processes(tmp_path: Path) -> None:
     assert logged.code == 0, logged.err
     shown = run_subprocess("day", "yesterday", "--json", home=home, cwd=elsewhere)
     data = json.loads(shown.out)
-    assert data["date"] == (date.today() - timedelta(days=1)).isoformat()
+    assert data["date"] == (TODAY - timedelta(days=1)).isoformat()
     assert data["symptoms"]["joint-pain"] == 6
     assert (home / "journal.db").stat().st_mode & 0o777 == 0o600
 
@@ -66,6 +68,7 @@ def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
     pid, fd = pty.fork()
     if pid == 0:  # the child: the real aij on a terminal
         os.environ["AIJ_HOME"] = str(home)
+        os.environ["AIJ_TODAY"] = TODAY.isoformat()
         os.execv(sys.executable, [sys.executable, "-m", "aijournal", "log"])
     screen = b""
 
@@ -84,7 +87,15 @@ def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
     os.write(fd, b"knees\r")
     wait_for(b"morning stiffness")
     os.kill(pid, signal.SIGINT)
-    _, status = os.waitpid(pid, 0)
+    deadline = time.monotonic() + 30
+    waited, status = os.waitpid(pid, os.WNOHANG)
+    while waited == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        waited, status = os.waitpid(pid, os.WNOHANG)
+    if waited == 0:  # SIGINT ignored (pytest run as a background job): never hang
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("aij did not stop on Ctrl-C within 30 s")
     wait_for(b"nothing was saved")
     assert os.waitstatus_to_exitcode(status) != 0
     assert b"nothing was saved" in screen
@@ -103,7 +114,12 @@ def test_guided_check_in_saves_what_was_answered(tmp_path: Path) -> None:
         input=answers + "\n",
         capture_output=True,
         text=True,
-        env={"AIJ_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+        env={
+            "AIJ_HOME": str(home),
+            "AIJ_TODAY": TODAY.isoformat(),
+            "PATH": "/usr/bin:/bin",
+            "TERM": "dumb",
+        },
         timeout=60,
     )
     assert done.returncode == 0, done.stdout[-2000:]
@@ -126,7 +142,12 @@ def test_the_first_run_asks_for_medication_and_targets(tmp_path: Path) -> None:
         input=answers + "\n",
         capture_output=True,
         text=True,
-        env={"AIJ_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+        env={
+            "AIJ_HOME": str(home),
+            "AIJ_TODAY": TODAY.isoformat(),
+            "PATH": "/usr/bin:/bin",
+            "TERM": "dumb",
+        },
         timeout=60,
     )
     assert done.returncode == 0, done.stdout[-2000:]
@@ -143,7 +164,12 @@ def _on_a_terminal(
         input="\n".join(answers) + "\n",
         capture_output=True,
         text=True,
-        env={"AIJ_HOME": str(home), "PATH": "/usr/bin:/bin", "TERM": "dumb"},
+        env={
+            "AIJ_HOME": str(home),
+            "AIJ_TODAY": TODAY.isoformat(),
+            "PATH": "/usr/bin:/bin",
+            "TERM": "dumb",
+        },
         timeout=60,
     )
 
@@ -162,7 +188,7 @@ def test_guided_exercise_offers_the_planned_session(tmp_path: Path) -> None:
     # Enter takes the plan's session for today; effort 6.
     done = _on_a_terminal(home, "log ex", ["", "6"])
     data = json.loads(run_subprocess("day", "--json", home=home).out)
-    weekday = date.today().weekday()
+    weekday = TODAY.weekday()
     if weekday == 6:  # Sunday is the plan's rest day: nothing to take
         assert done.returncode != 0 and data["exercise"] == []
         return

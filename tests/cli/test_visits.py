@@ -1,16 +1,15 @@
 """`aij visit add|list`, `aij log question`, `aij question list|done`."""
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.cli.test_startup import loaded_heavy_modules
 from tests.conftest import Run
-from tests.helpers import query, snapshot
+from tests.helpers import TODAY, query, snapshot
 
-TODAY = date.today()
 AHEAD = (TODAY + timedelta(days=12)).isoformat()
 AGO = (TODAY - timedelta(days=40)).isoformat()
 

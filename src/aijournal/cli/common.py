@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from aijournal import clock
+
 if TYPE_CHECKING:
     from aijournal.store.db import Journal
 
@@ -26,7 +28,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 def day_of(text: str) -> date:
     from aijournal.domain.dates import parse_day
 
-    return parse_day(text)
+    return parse_day(text, today=clock.today())
 
 
 def week_of(text: str) -> tuple[int, int]:

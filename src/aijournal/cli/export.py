@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from aijournal import clock
 from aijournal.cli.common import journal
 
 export_app = typer.Typer(
@@ -23,7 +24,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 def _day(text: str | None) -> date | None:
     from aijournal.domain.dates import parse_day
 
-    return None if text is None else parse_day(text, allow_future=True)
+    return None if text is None else parse_day(text, allow_future=True, today=clock.today())
 
 
 @export_app.command("csv")
@@ -48,7 +49,7 @@ def to_csv(
             start=first,
             end=last,
             since_last_visit=since_last_visit,
-            today=date.today(),
+            today=clock.today(),
             symptoms=symptoms,
             force=force,
             progress=render.Progress,
@@ -85,7 +86,7 @@ def import_(
             journal=opened,
             path=path,
             symptoms=symptoms,
-            today=date.today(),
+            today=clock.today(),
             progress=render.Progress,
         )
     if summary.added:
@@ -122,7 +123,7 @@ def report(
     profile = load_targets().profile(config.profile)
     plans = load_plans(paths().protocols)
     plan = plans.get(config.plan)
-    today = date.today()
+    today = clock.today()
     first, last = _day(start), _day(end)
     with journal() as opened, opened.read() as session:
         chosen = report_range(

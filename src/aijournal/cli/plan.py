@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from aijournal import clock
 from aijournal.cli.common import JsonOption, journal, week_of
 from aijournal.errors import BadInput
 
@@ -125,7 +126,6 @@ def check(
     as_json: JsonOption = False,
 ) -> None:
     """How a week measured up to the plan: each day, and the weekly totals."""
-    from datetime import date
 
     from aijournal import render
     from aijournal.reports.plan import check_week
@@ -135,7 +135,7 @@ def check(
     plan = plans.get(_active_plan_id(plan_id))
     with journal() as opened, opened.read() as session:
         result = check_week(
-            session=session, plan=plan, catalog=plans.catalog, week=chosen, today=date.today()
+            session=session, plan=plan, catalog=plans.catalog, week=chosen, today=clock.today()
         )
     if as_json:
         render.dump_json(result.model_dump(mode="json"))
@@ -145,7 +145,6 @@ def check(
 
 def today(as_json: JsonOption = False) -> None:
     """Today's planned session and what is already logged against it."""
-    from datetime import date
 
     from aijournal import render
     from aijournal.reports.plan import today_view
@@ -153,7 +152,7 @@ def today(as_json: JsonOption = False) -> None:
     plans = _plans()
     plan = plans.get(_active_plan_id(None))
     with journal() as opened, opened.read() as session:
-        result = today_view(session=session, plan=plan, catalog=plans.catalog, today=date.today())
+        result = today_view(session=session, plan=plan, catalog=plans.catalog, today=clock.today())
     if as_json:
         render.dump_json(result.model_dump(mode="json"))
     else:

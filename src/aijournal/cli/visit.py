@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from aijournal import clock
 from aijournal.cli.common import DateOption, JsonOption, day_of, journal
 
 visit_app = typer.Typer(help="Appointments: record upcoming and past visits.", no_args_is_help=True)
@@ -26,7 +27,7 @@ def add(
     from aijournal.domain.dates import parse_day
     from aijournal.store.visits import add_visit
 
-    day = parse_day(when, allow_future=True)
+    day = parse_day(when, allow_future=True, today=clock.today())
     with journal() as opened, opened.write() as session:
         saved = add_visit(session=session, day=day, clinician=clinician, note=note)
     render.saved(day.isoformat(), [saved])
@@ -35,13 +36,12 @@ def add(
 @visit_app.command("list")
 def list_visits(as_json: JsonOption = False) -> None:
     """Upcoming and past appointments, with their ids."""
-    from datetime import date
 
     from aijournal import render
     from aijournal.store.visits import list_visits as stored_visits
 
     with journal() as opened, opened.read() as session:
-        rows = stored_visits(session=session, today=date.today())
+        rows = stored_visits(session=session, today=clock.today())
     if as_json:
         render.dump_json([row.model_dump(mode="json") for row in rows])
         return

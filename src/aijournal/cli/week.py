@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from aijournal import clock
 from aijournal.cli.common import DateOption, JsonOption, day_of, is_interactive, journal, week_of
 from aijournal.errors import BadInput
 
@@ -49,7 +50,7 @@ def week(
             plan=plan,
             catalog=plans.catalog,
             profile=profile,
-            today=date.today(),
+            today=clock.today(),
         )
     if as_json:
         render.dump_json(report.model_dump(mode="json"))
@@ -80,7 +81,7 @@ def trends(
             names=names or [],
             config=config,
             profile=profile,
-            today=date.today(),
+            today=clock.today(),
         )
     if as_json:
         render.dump_json(result.model_dump(mode="json"))
@@ -100,7 +101,7 @@ def insights(
     if not 28 <= days <= 3660:
         raise BadInput(f"--days {days} is not allowed; use 28 to 3660")
     config, plans, _ = _context()
-    end = date.today()
+    end = clock.today()
     with journal() as opened, opened.read() as session:
         result = find_insights(
             session=session,

@@ -10,9 +10,8 @@ ALLOWED = "an ISO date (2026-11-27), today, yesterday, a weekday name, or -3d"
 _AGO = re.compile(r"^-(\d{1,5})d$")
 
 
-def parse_day(text: str, *, today: date | None = None, allow_future: bool = False) -> date:
+def parse_day(text: str, *, today: date, allow_future: bool = False) -> date:
     """The day ``text`` names, relative to ``today``; a future day is refused unless allowed."""
-    today = today or date.today()
     word = text.strip().lower()
     day: date | None = None
     if word == "today":

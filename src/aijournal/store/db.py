@@ -4,7 +4,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, func
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, select
 
+from aijournal.clock import utcnow
 from aijournal.errors import AijError, JournalError, UnusableFile
 from aijournal.paths import ensure_private_dir
 from aijournal.store.migrations import LATEST, MIGRATIONS
@@ -19,11 +19,6 @@ from aijournal.store.models import SchemaVersion
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10
-
-
-def utcnow() -> datetime:
-    """Now, in UTC (how the journal stores times)."""
-    return datetime.now(UTC)
 
 
 def _friendly(exc: DBAPIError, path: Path) -> AijError:

@@ -5,8 +5,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from aijournal.clock import utcnow
 from aijournal.errors import NotFound
-from aijournal.store.db import utcnow
 from aijournal.store.models import Entry
 
 # No 0/o, 1/l/i: an id a person can read aloud and type.
