@@ -162,12 +162,16 @@ def test_food_refusals_change_nothing(
     assert snapshot(aij_home) == before
 
 
-def test_a_broken_user_foods_file_names_file_and_line(aij: Run, aij_home: Path) -> None:
+def test_a_broken_user_foods_file_breaks_only_its_own_foods(aij: Run, aij_home: Path) -> None:
     folder = aij_home / "foods"
     folder.mkdir(parents=True)
     (folder / "mine.yaml").write_text(
         "foods:\n  - id: x\n    name: X\n    source: label\n    per_100g: {}\n    colour: red\n"
     )
     result = aij("log", "meal", "walnuts 30g")
-    assert result.code == 2
-    assert "mine.yaml:6: foods.0.colour: unknown key" in result.err
+    assert result.code == 0, result.err
+    assert "mine.yaml:6: foods.0.colour: unknown key" in result.err  # said, on stderr
+    assert day(aij)["meals"][0]["items"][0]["grams"] == pytest.approx(30.0)
+    refused = aij("log", "meal", "x 30g")
+    assert refused.code == 2
+    assert "unknown food 'x'" in refused.err
