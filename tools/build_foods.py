@@ -326,9 +326,9 @@ def header() -> str:
             "# null = SR28 holds no value for that food (unknown, never 0).",
             "# measures: grams in ONE unit = Gm_Wgt / Amount from WEIGHT.txt, the first row by Seq",
             "# for each unit; weights (oz, lb) are not measures (aij converts weights itself), and",
-            "# in-shell or with-hulls yields are left out. 'portion' is the 3 oz row (one portion,",
-            "# Gm_Wgt, not per ounce): SR28's standard cooked portion of meat and fish. A unit SR28",
-            "# counts inside a row ('1 oz (14 halves)') is one item: Gm_Wgt / (Amount x count).",
+            "# in-shell or with-hulls yields are left out. 'portion' is the 3 oz row (one portion",
+            "# is its Gm_Wgt): SR28's standard cooked portion of meat and fish. A unit SR28 counts",
+            "# inside a row ('1 oz (14 halves)') is one item: Gm_Wgt / (Amount x count).",
         ]
     )
 
