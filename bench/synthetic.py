@@ -91,7 +91,7 @@ DINNERS: tuple[tuple[int, Template], ...] = (
          ("broccoli", ("1 cup", "1.5 cup")), ("olive oil", ("1 tsp",)))),
     (3, (("whole wheat pasta", ("1 cup", "1.5 cup")), ("marinara", ("125g",)),
          ("parmesan", ("1 tbsp", "2 tbsp")), ("romaine", ("1 cup", None)))),
-    (3, (("tofu", ("150g",)), ("bok choy", ("1 cup",)), ("brown rice", ("1 cup",)),
+    (3, (("firm tofu", ("150g",)), ("bok choy", ("1 cup",)), ("brown rice", ("1 cup",)),
          ("sesame oil", ("1 tsp",)))),
     (2, (("mackerel", ("100g",)), ("boiled potatoes", ("150g", "200g")),
          ("green beans", ("1 cup",)), ("butter", ("1 tsp", None)))),

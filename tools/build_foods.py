@@ -198,6 +198,38 @@ def measures(rows: list[list[str]]) -> list[dict[str, Any]]:
     return list(found.values())
 
 
+def portion(rows: list[list[str]]) -> dict[str, Any] | None:
+    """SR28's standard cooked portion of meat and fish, its '3 oz' row, as the measure 'portion'
+    (grams of ONE portion = Gm_Wgt); None when the food has no such row."""
+    for _ndb, seq, amount, description, grams, *_ in sorted(rows, key=lambda r: int(r[1])):
+        if description.strip() == "oz" and float(amount) == 3 and float(grams) > 0:
+            note = f"{amount} {description} = {grams} g (Seq {seq}; SR28's 3 oz portion)"
+            return {"unit": "portion", "grams": float(grams), "sr28": note}
+    return None
+
+
+_PIECES = re.compile(r"\((?:about |approx\.? )?(\d+(?:\.\d+)?) (?:whole )?([a-z]+)\)")
+
+
+def pieces(rows: list[list[str]], have: set[str]) -> list[dict[str, Any]]:
+    """Single items SR28 counts inside a measure: '1 oz (14 halves) = 28.35 g' gives one half
+    of 28.35 / 14 g; '1 cup, in shell, edible yield (7 nuts) = 28 g' one nut of 4 g (the
+    edible part). Only units the food does not measure already; never servings."""
+    found: list[dict[str, Any]] = []
+    for _ndb, seq, amount, description, grams, *_ in sorted(rows, key=lambda r: int(r[1])):
+        match = _PIECES.search(description.lower())
+        if match is None or float(amount) <= 0 or float(grams) <= 0:
+            continue
+        unit = singular(match[2])
+        if unit in have or unit in WEIGHT_WORDS or unit in ("serving", "fl"):
+            continue
+        count = float(match[1]) * float(amount)
+        note = f"{amount} {description} = {grams} g (Seq {seq}; one {unit} is 1/{match[1]} of it)"
+        found.append({"unit": unit, "grams": float(grams) / count, "sr28": note})
+        have.add(unit)
+    return found
+
+
 def check_list(listing: dict[str, list[dict[str, Any]]], foods: dict[str, Any]) -> None:
     seen_ids: dict[str, str] = {}
     for file_name, entries in listing.items():
@@ -294,7 +326,9 @@ def header() -> str:
             "# null = SR28 holds no value for that food (unknown, never 0).",
             "# measures: grams in ONE unit = Gm_Wgt / Amount from WEIGHT.txt, the first row by Seq",
             "# for each unit; weights (oz, lb) are not measures (aij converts weights itself), and",
-            "# in-shell or with-hulls yields are left out.",
+            "# in-shell or with-hulls yields are left out. 'portion' is the 3 oz row (one portion",
+            "# is its Gm_Wgt): SR28's standard cooked portion of meat and fish. A unit SR28 counts",
+            "# inside a row ('1 oz (14 halves)') is one item: Gm_Wgt / (Amount x count).",
         ]
     )
 
@@ -324,6 +358,11 @@ def build(sr28: Path, listing: dict[str, list[dict[str, Any]]]) -> dict[str, str
                 "per_100g": per_100g(values.get(entry["ndb"], {})),
                 "measures": measures(weights.get(entry["ndb"], [])),
             }
+            rows = weights.get(entry["ndb"], [])
+            food["measures"] += pieces(rows, {m["unit"] for m in food["measures"]})
+            cooked_portion = portion(rows)
+            if cooked_portion is not None:
+                food["measures"].append(cooked_portion)
             if "mk7_ug_per_100g" in entry:
                 food["mk7_ug_per_100g"] = float(entry["mk7_ug_per_100g"])
                 food["mk7_source"] = entry["mk7_source"]

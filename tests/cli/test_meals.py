@@ -162,12 +162,109 @@ def test_food_refusals_change_nothing(
     assert snapshot(aij_home) == before
 
 
-def test_a_broken_user_foods_file_names_file_and_line(aij: Run, aij_home: Path) -> None:
+def test_a_broken_user_foods_file_breaks_only_its_own_foods(aij: Run, aij_home: Path) -> None:
     folder = aij_home / "foods"
     folder.mkdir(parents=True)
     (folder / "mine.yaml").write_text(
         "foods:\n  - id: x\n    name: X\n    source: label\n    per_100g: {}\n    colour: red\n"
     )
     result = aij("log", "meal", "walnuts 30g")
-    assert result.code == 2
-    assert "mine.yaml:6: foods.0.colour: unknown key" in result.err
+    assert result.code == 0, result.err
+    assert "mine.yaml:6: foods.0.colour: unknown key" in result.err  # said, on stderr
+    assert day(aij)["meals"][0]["items"][0]["grams"] == pytest.approx(30.0)
+    refused = aij("log", "meal", "x 30g")
+    assert refused.code == 2
+    assert "unknown food 'x'" in refused.err
+
+
+def test_an_implausible_amount_is_refused_unless_confirmed(aij: Run, aij_home: Path) -> None:
+    aij("log", "meal", "walnuts 30g")
+    before = snapshot(aij_home)
+    refused = aij("log", "meal", "salmon 1200g")
+    assert refused.code == 2
+    assert refused.err.strip() == (
+        "aij: 1200 g of salmon-farmed-cooked is 1,200 g: more than a kilogram of one solid food"
+        " is unlikely; check the amount, or if it is right run the same command with --yes"
+    )
+    assert snapshot(aij_home) == before
+    accepted = aij("log", "meal", "salmon 1200g", "--yes")
+    assert accepted.code == 0, accepted.err
+    assert "salmon-farmed-cooked 1200 g" in accepted.out
+    assert day(aij)["meals"][1]["items"][0]["grams"] == 1200.0
+
+
+def test_the_saved_line_shows_grams_and_what_a_count_meant(aij: Run) -> None:
+    # WEIGHT ~12155~^3^1^~cup, in shell, edible yield (7 nuts)~^28: 7 walnuts are 28 g.
+    result = aij("log", "meal", "walnuts 7, salmon 1")
+    shown = " ".join(result.out.split())
+    assert "walnuts 28 g (7 nuts), salmon-farmed-cooked 85 g (1 portion)" in shown
+    supp = aij("log", "supp", "calcium")
+    line = " ".join(supp.out.split())  # the terminal wraps at 100 columns
+    assert "calcium-carbonate-600 1 tablet (adds 600 mg calcium, 10 µg vitamin D)" in line
+
+
+def test_your_food_named_like_a_shipped_alias_wins_and_nothing_breaks(
+    aij: Run, aij_home: Path
+) -> None:
+    added = aij(
+        "foods", "add", "banana", "--name", "My banana", "calcium_mg=5",
+        "--per", "serving", "--serving-g", "120",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    assert "'banana' now means your banana; the shipped food is still banana-raw" in added.out
+    logged = aij("log", "meal", "banana 1, banana-raw 1")
+    assert logged.code == 0, logged.err
+    assert "banana (your own food) 120 g" in logged.out
+    items = day(aij)["meals"][0]["items"]
+    # Yours: 5 mg a 120 g serving. Shipped: WEIGHT ~09040~^5^1^~medium~^118 g, 5 mg/100 g.
+    assert [(i["food_id"], i["grams"]) for i in items] == [("banana", 120.0), ("banana-raw", 118.0)]
+    assert items[0]["nutrients"]["calcium_mg"] == pytest.approx(5.0)
+    assert aij("log", "supp", "calcium").code == 0
+    assert aij("foods", "search", "banana").code == 0
+    assert aij("foods", "show", "banana-raw", "--json").code == 0
+
+
+def test_two_foods_of_yours_may_not_share_a_name(aij: Run, aij_home: Path) -> None:
+    assert aij("foods", "add", "my-bar", "--name", "Bar", "calcium_mg=5").code == 0
+    before = snapshot(aij_home)
+    # An alias is not settable from the command line; the id of another food of yours is.
+    clash = aij("foods", "add", "my-bar", "--name", "Bar again")
+    assert clash.code == 2
+    assert "already one of your foods; change it with aij foods edit" in clash.err
+    assert snapshot(aij_home) == before
+
+
+def test_edit_and_remove_your_own_foods(aij: Run, aij_home: Path) -> None:
+    aij("foods", "add", "my-bar", "--name", "Bar", "calcium_mg=5")
+    edited = aij("foods", "edit", "my-bar", "calcium_mg=50", "--name", "Oat bar")
+    assert edited.code == 0, edited.err
+    assert "my-bar: name: Bar -> Oat bar" in edited.out
+    assert "my-bar: calcium_mg: 5 -> 50" in edited.out
+    shown = json.loads(aij("foods", "show", "my-bar", "--json").out)
+    assert shown["per_100g"]["calcium_mg"] == 50.0
+    before = snapshot(aij_home)
+    shipped = aij("foods", "rm", "kale-raw")
+    assert (shipped.code, snapshot(aij_home)) == (2, before)
+    assert "kale-raw is a shipped food; only your own foods can be changed" in shipped.err
+    typo = aij("foods", "rm", "my-barr")
+    assert "no food of yours is 'my-barr' (did you mean my-bar?)" in typo.err
+    assert aij("foods", "rm", "my-bar").code == 0
+    assert "unknown food 'my-bar'" in aij("log", "meal", "my-bar 50g").err
+
+
+def test_a_recipe_named_like_a_food_wins_everywhere_and_says_so(aij: Run) -> None:
+    added = aij("foods", "recipe", "add", "porridge", "oats 40g, milk 1 cup")
+    assert added.code == 0, added.err
+    assert "'porridge' now means your recipe; the catalog food is still oatmeal-cooked" in (
+        added.out
+    )
+    shown = json.loads(aij("foods", "show", "porridge", "--json").out)
+    assert (shown["kind"], shown["hides"]) == ("recipe", "oatmeal-cooked")
+    logged = aij("log", "meal", "porridge")
+    assert "(your recipe porridge)" in logged.out
+    assert {i["recipe"] for i in day(aij)["meals"][0]["items"]} == {"porridge"}
+    edited = aij("foods", "recipe", "edit", "porridge", "--servings", "2")
+    assert "porridge: servings: 1 -> 2" in edited.out
+    assert aij("foods", "recipe", "rm", "porridge").code == 0
+    shown = json.loads(aij("foods", "show", "porridge", "--json").out)
+    assert shown["id"] == "oatmeal-cooked"

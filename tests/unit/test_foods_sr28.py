@@ -103,8 +103,16 @@ def test_every_measure_is_grams_per_one_unit_from_its_weight_row(
             assert seq, measure
             _, _, amount, description, grams, *_ = sr28["weights"][(food["ndb"], seq[1])]
             assert measure["sr28"].startswith(f"{amount} {description} = {grams} g (Seq ")
-            assert measure["grams"] == float(grams) / float(amount)
-            assert measure["unit"] not in WEIGHT_UNITS
+            counted = re.search(r"\((?:about |approx\.? )?(\d+) (?:whole )?[a-z]+\)", description)
+            if measure["unit"] == "portion":  # SR28's 3 oz row: one portion is the whole row
+                assert (float(amount), description) == (3.0, "oz")
+                assert measure["grams"] == float(grams)
+            elif "; one " in measure["sr28"]:  # '1 oz (14 halves)': one half
+                assert counted, measure
+                assert measure["grams"] == float(grams) / (float(amount) * float(counted[1]))
+            else:
+                assert measure["grams"] == float(grams) / float(amount)
+                assert measure["unit"] not in WEIGHT_UNITS
             checked += 1
     assert checked > 600
 
@@ -123,9 +131,13 @@ def test_worked_examples_by_hand(shipped: list[dict[str, Any]]) -> None:
     # ~15088~^2^1^~oz~^28.35 is a weight and ~15088~^3^1^~cubic inch~^16 is not a household measure.
     measures = {m["unit"]: m["grams"] for m in sardines["measures"]}
     assert measures == {"cup": 149.0, "can": 92.0, "small": 12.0, "sardine": 12.0}
-    # WEIGHT: ~15237~^2^.5^~fillet~^178  ->  356 g in one fillet of farmed Atlantic salmon, cooked.
+    # WEIGHT: ~15237~^2^.5^~fillet~^178  ->  356 g in one fillet of farmed Atlantic salmon, cooked
+    # (half a fish); ~15237~^1^3^~oz~^85  ->  one 3 oz portion is 85 g.
     salmon = {m["unit"]: m["grams"] for m in by_id["salmon-farmed-cooked"]["measures"]}
-    assert salmon == {"fillet": 356.0}
+    assert salmon == {"fillet": 356.0, "portion": 85.0}
+    # ~12155~^3^1^~cup, in shell, edible yield (7 nuts)~^28  ->  one walnut is 4 g of kernel.
+    walnuts = {m["unit"]: m["grams"] for m in by_id["walnuts"]["measures"]}
+    assert (walnuts["nut"], walnuts["half"]) == (4.0, 2.0)
     # WEIGHT: ~11233~^1^1^~cup 1" pieces, loosely packed~^16  ->  a cup of raw kale is 16 g.
     assert by_id["kale-raw"]["measures"][0]["grams"] == 16.0
     # Milk has no 851 row; ALA comes from ~01077~^~619~^0.075.

@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aijournal.catalog.foods import FoodCatalog
-from aijournal.domain.meals import MealItem, grams_for, parse_items, parse_quantity, units_for
+from aijournal.domain.meals import (
+    MealItem,
+    grams_for,
+    parse_items,
+    parse_quantity,
+    units_for,
+    weigh,
+)
 from aijournal.domain.nutrients import item_nutrients
 from aijournal.errors import BadInput, NotFound
 from tests.helpers import food, supplement
@@ -56,9 +63,25 @@ def test_parse_the_example_list() -> None:
         ("7up 330ml", ("7up", 330.0, "ml")),
         ("al dente pasta 100g", ("al dente pasta", 100.0, "g")),
         ("2 grapes", ("grapes", 2.0, None)),
+        # The everyday forms of issue #10 item 7.
+        ("salmon fillet", ("salmon", 1.0, "fillet")),
+        ("cup of tea", ("tea", 1.0, "cup")),
+        ("half a cup of rice", ("rice", 0.5, "cup")),
+        ("a glass of milk", ("milk", 1.0, "glass")),
+        ("2 glasses of milk", ("milk", 2.0, "glass")),
+        ("pizza 2 slices", ("pizza", 2.0, "slice")),
+        ("2 slices of toast", ("toast", 2.0, "slice")),
+        ("fish-oil-1000 x2", ("fish-oil-1000", 2.0, None)),
+        ("eggs 2x", ("eggs", 2.0, None)),
+        ("half an avocado", ("avocado", 0.5, None)),
+        ("medium apple", ("apple", 1.0, "medium")),
+        ("three eggs", ("eggs", 3.0, None)),
+        ("kale cup", ("kale", 1.0, "cup")),
+        ("bananna", ("bananna", None, None)),
+        ("vitamin d", ("vitamin d", None, None)),
     ],
 )
-def test_parse_one_item(typed: str, expected: tuple[str, float, str | None]) -> None:
+def test_parse_one_item(typed: str, expected: tuple[str, float | None, str | None]) -> None:
     (item,) = parse_items(typed)
     assert (item.name, item.amount, item.unit) == expected
 
@@ -70,9 +93,7 @@ def test_parse_one_item(typed: str, expected: tuple[str, float, str | None]) -> 
         ("   ", "no meal items given"),
         ("salmon 150g,, kale 1 cup", "item 2 of the list is empty"),
         ("salmon 150g,", "item 2 of the list is empty"),
-        ("kale cup", "item 'kale cup' has no amount"),
-        ("kale", "item 'kale' has no amount"),
-        ("150g", "item '150g' has no amount"),
+        ("150g", "item '150g' has no food name"),
         ("2 cups", "item '2 cups' has no food name"),
         ("150 g 2", "item '150 g 2' has no food name"),
         ("tea 1 mug", "item 'tea 1 mug': 'mug' is not a unit"),
@@ -140,11 +161,16 @@ def test_weights_convert_in_code(catalog: FoodCatalog) -> None:
     assert grams_for(salmon, 0.2, "kg") == pytest.approx(200.0)
 
 
-def test_a_fillet_is_twice_the_half_fillet_row(catalog: FoodCatalog) -> None:
-    # WEIGHT ~15237~^2^.5^~fillet~^178: half a fillet is 178 g, so one fillet is 356 g.
+def test_a_salmon_fillet_or_count_is_a_3_oz_portion_not_half_a_fish(catalog: FoodCatalog) -> None:
+    # WEIGHT ~15237~^2^.5^~fillet~^178: SR28's fillet is 2 x 178 = 356 g, half a fish;
+    # ~15237~^1^3^~oz~^85: the 3 oz portion is 85 g.
     salmon = food(catalog, "salmon-farmed-cooked")
-    assert grams_for(salmon, 1, "fillet") == 356.0
-    assert grams_for(salmon, 1, None) == 356.0  # count_unit fillet
+    assert grams_for(salmon, 1, None) == 85.0
+    assert grams_for(salmon, 2, None) == 170.0
+    weighed = weigh(salmon, 1, "fillet")
+    assert weighed.grams == 85.0
+    assert "356 g" in weighed.note and "3 oz portion" in weighed.note
+    assert grams_for(salmon, 3, "oz") == pytest.approx(3 * 28.3495)
 
 
 def test_volumes_go_through_the_first_volume_measure(catalog: FoodCatalog) -> None:
@@ -157,8 +183,32 @@ def test_volumes_go_through_the_first_volume_measure(catalog: FoodCatalog) -> No
     assert grams_for(food(catalog, "oats"), 1, "tbsp") == pytest.approx(9.750164843525454)
 
 
-def test_a_bare_count_without_count_unit_uses_the_first_measure(catalog: FoodCatalog) -> None:
-    assert grams_for(food(catalog, "milk-whole"), 2, None) == 488.0  # 2 x cup (244 g)
+def test_a_bare_count_of_a_food_without_single_items_is_refused_with_its_measures(
+    catalog: FoodCatalog,
+) -> None:
+    # Issue #9: "milk 2" was 2 cups (the first SR28 row); a cup is a volume, not an item.
+    with pytest.raises(BadInput) as caught:
+        grams_for(food(catalog, "milk-whole"), 2, None)
+    assert str(caught.value) == (
+        "milk-whole: '2' of what? it has no single item to count; give a weight (100g, 3 oz)"
+        " or one of its measures: cup (244 g), fl-oz (30.5 g), tbsp (15 g), quart (976 g)"
+    )
+    with pytest.raises(BadInput) as caught:
+        grams_for(food(catalog, "coffee"), None, None)  # "coffee with milk": how much coffee?
+    assert str(caught.value) == (
+        "coffee-brewed: how much? it has no single item to count; give a weight (100g, 3 oz)"
+        " or one of its measures: fl-oz (29.6 g), cup (237 g)"
+    )
+
+
+def test_walnuts_7_are_seven_nuts_not_seven_cups(catalog: FoodCatalog) -> None:
+    # Issue #9: "walnuts 7" saved 819 g (7 cups of 117 g). WEIGHT ~12155~^3^1^~cup, in shell,
+    # edible yield (7 nuts)~^28: one nut is 28 / 7 = 4 g of kernel.
+    assert grams_for(food(catalog, "walnuts"), 7, None) == pytest.approx(28.0)
+    # ~12155~^4^1^~cup shelled (50 halves)~^100: a half is 2 g.
+    assert grams_for(food(catalog, "walnuts"), 6, "half") == pytest.approx(12.0)
+    # ~12061~^5^1^~oz (23 whole kernels)~^28.35 (almonds): 10 kernels = 283.5 / 23 g.
+    assert grams_for(food(catalog, "almonds"), 10, "kernel") == pytest.approx(283.5 / 23)
 
 
 def test_sardines_by_count_are_fish_and_by_can_are_cans(catalog: FoodCatalog) -> None:
@@ -177,11 +227,12 @@ def test_a_unit_the_food_lacks_names_the_measures_it_has(catalog: FoodCatalog) -
     with pytest.raises(BadInput) as caught:
         grams_for(food(catalog, "kale-raw"), 1, "slice")
     assert str(caught.value) == (
-        "kale-raw has no 'slice' measure; it has: cup (or give a weight: g, oz)"
+        "kale-raw has no 'slice' measure; it has: cup (16 g) (or give a weight: g, oz)"
     )
     with pytest.raises(BadInput, match=r"^chia-seeds has no volume measure to convert 'tbsp'"):
         grams_for(food(catalog, "chia-seeds"), 1, "tbsp")
-    with pytest.raises(BadInput, match=r"^kefir-plain-lowfat cannot be counted"):
+    no_measures = r"^kefir-plain-lowfat: '1' of what\? .*: no household measures$"
+    with pytest.raises(BadInput, match=no_measures):
         grams_for(food(catalog, "kefir"), 1, None)
 
 

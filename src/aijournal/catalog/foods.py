@@ -213,11 +213,20 @@ def load_cached(path: Path, model: type[M], compiled: dict[str, Any] | None = No
 class FoodCatalog:
     """Every food and supplement by id, with name resolution (id, alias or unique prefix)."""
 
-    def __init__(self, entries: dict[str, Entry], origins: dict[str, Path]) -> None:
-        self._entries = entries
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        origins: dict[str, Path],
+        user_ids: frozenset[str] = frozenset(),
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        self._entries = dict(entries)
         self._origins = origins
+        self._user_ids = user_ids
         self._index: dict[str, str] = {}
-        for entry in entries.values():
+        self.shadowed: dict[str, str] = {}  # a name of yours -> the shipped entry it hides
+        found = list(problems)
+        for entry in [e for e in entries.values() if e.id not in user_ids]:
             for name in (entry.id, *entry.aliases):
                 key = lookup_key(name)
                 other = self._index.setdefault(key, entry.id)
@@ -226,6 +235,24 @@ class FoodCatalog:
                         f"{origins[entry.id]}: '{name}' of {entry.id} is already the id or"
                         f" an alias of {other} ({origins[other]}); names must be unique"
                     )
+        mine: dict[str, str] = {}
+        for entry in [e for e in entries.values() if e.id in user_ids]:
+            keys = {lookup_key(n): n for n in (entry.id, *entry.aliases)}
+            clash = next((k for k in keys if mine.get(k, entry.id) != entry.id), None)
+            if clash is not None:
+                found.append(
+                    f"{origins[entry.id]}: {entry.id} is left out: '{keys[clash]}' is already"
+                    f" a name of your {mine[clash]} ({origins[mine[clash]]})"
+                )
+                del self._entries[entry.id]
+                continue
+            for key in keys:
+                mine[key] = entry.id
+                shipped = self._index.get(key)
+                if shipped is not None and shipped != entry.id:
+                    self.shadowed[key] = shipped
+                self._index[key] = entry.id
+        self.problems: tuple[str, ...] = tuple(found)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -243,6 +270,22 @@ class FoodCatalog:
 
     def get(self, entry_id: str) -> Entry | None:
         return self._entries.get(entry_id)
+
+    def with_user_entry(self, entry: Entry, origin: Path) -> FoodCatalog:
+        """This catalog with one more (or one changed) entry of the user's: a trial before a
+        file is written; its problems say whether the entry would be left out."""
+        entries = {**self._entries, entry.id: entry}
+        origins = {**self._origins, entry.id: origin}
+        return FoodCatalog(entries, origins, self._user_ids | {entry.id})
+
+    def is_users(self, entry_id: str) -> bool:
+        """Whether the entry is one of the user's own (their names win over shipped ones)."""
+        return entry_id in self._user_ids
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is exactly an id or alias (or its singular), not just a prefix."""
+        key = lookup_key(name)
+        return any(c in self._index for c in (key, *_singular_forms(key)))
 
     def origin(self, entry_id: str) -> Path:
         """The file the entry was loaded from (shipped or the user's)."""
@@ -314,18 +357,31 @@ def load_food_catalog(user_dir: Path | None) -> FoodCatalog:
     compiled = _compiled(shipped)
     entries: dict[str, Entry] = {}
     origins: dict[str, Path] = {}
+    user_ids: set[str] = set()
+    problems: list[str] = []
     for path, model in files:
-        parsed = load_cached(path, model, None if path in user_files else compiled)
         is_user = path in user_files
+        try:
+            parsed = load_cached(path, model, None if is_user else compiled)
+        except BadInput as exc:
+            if not is_user:
+                raise
+            problems.append(f"{exc}; the foods of that file are left out until it is fixed")
+            continue
         listed: list[Entry] = [*getattr(parsed, "foods", ()), *getattr(parsed, "supplements", ())]
         for entry in listed:
             before = origins.get(entry.id)
-            if before is not None and (not is_user or before in user_files):
+            if before is not None and not is_user:
                 raise BadInput(f"{path}: id '{entry.id}' is already defined in {before}")
+            if before is not None and entry.id in user_ids:
+                problems.append(f"{path}: {entry.id} is left out: it is already in {before}")
+                continue
             entries.pop(entry.id, None)
             entries[entry.id] = entry
             origins[entry.id] = path
-    catalog = FoodCatalog(entries, origins)
+            if is_user:
+                user_ids.add(entry.id)
+    catalog = FoodCatalog(entries, origins, frozenset(user_ids), tuple(problems))
     _CATALOG_CACHE.clear()
     _CATALOG_CACHE[stamp] = catalog
     return catalog

@@ -6,9 +6,11 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from aijournal.catalog.foods import FoodCatalog
 from aijournal.catalog.yamlfile import load_model
-from aijournal.errors import BadInput
+from aijournal.errors import BadInput, NotFound
 from aijournal.paths import write_private_text
+from aijournal.suggest import did_you_mean
 
 RECIPES_FILE = "recipes.yaml"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -57,3 +59,20 @@ def save_recipes(home: Path, recipes: dict[str, Recipe]) -> Path:
     )
     write_private_text(path, text)
     return path
+
+
+def find_recipe(name: str, recipes: dict[str, Recipe]) -> Recipe:
+    """The recipe ``name`` means, or NotFound with a did-you-mean."""
+    key = recipe_id(name)
+    if key in recipes:
+        return recipes[key]
+    hint = did_you_mean(key, list(recipes))
+    known = f"; yours: {', '.join(sorted(recipes))}" if recipes and not hint else ""
+    raise NotFound(f"no recipe '{name}'{hint}{known}")
+
+
+def hidden_by(key: str, catalog: FoodCatalog) -> str | None:
+    """The catalog food a recipe named ``key`` hides (your names win), or None."""
+    if not catalog.knows(key):
+        return None
+    return catalog.resolve(key).id

@@ -1,5 +1,6 @@
 """`aij log meal`, `aij log supp`, and `aij foods` (search, show, add, recipe add/list)."""
 
+import re
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -8,6 +9,8 @@ from aijournal.cli.common import DateOption, JsonOption, day_of, is_interactive,
 from aijournal.errors import BadInput
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from aijournal.catalog.foods import FoodCatalog
     from aijournal.catalog.recipes import Recipe
 
@@ -23,11 +26,25 @@ SLOTS = ("breakfast", "lunch", "dinner", "snack")
 
 
 def _catalogs() -> tuple["FoodCatalog", dict[str, "Recipe"]]:
+    """The food catalog and your recipes; a broken file of yours is named, never fatal."""
+    from aijournal import render
     from aijournal.catalog.foods import load_food_catalog
     from aijournal.catalog.recipes import load_recipes
     from aijournal.paths import paths
 
-    return load_food_catalog(paths().foods), load_recipes(paths().home)
+    catalog = load_food_catalog(paths().foods)
+    for problem in catalog.problems:
+        render.warn(problem)
+    return catalog, load_recipes(paths().home)
+
+
+YesOption = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        help="Accept an amount aij finds unlikely (over 1 kg of one food, 2 l of one drink).",
+    ),
+]
 
 
 def meal(
@@ -39,8 +56,13 @@ def meal(
         str | None, typer.Option("--slot", help="breakfast, lunch, dinner or snack.")
     ] = None,
     date: DateOption = "today",
+    yes: YesOption = False,
 ) -> None:
-    """Record a meal: foods with amounts (g, oz, ml, cup, tbsp, slice, 2 eggs, 1/2 cup)."""
+    """Record a meal: foods with amounts (g, oz, ml, cup, tbsp, slice, 2 eggs, 1/2 cup).
+
+    Everyday forms work too: "toast with butter", "a glass of milk", "half a cup of rice",
+    "salmon fillet", "pizza 2 slices". A count without a unit counts the food's single
+    items (a nut, a medium fruit, a slice, an egg, a 3 oz portion of meat or fish)."""
     from aijournal import render
     from aijournal.catalog.intake import resolve_items
     from aijournal.store.meals import save_meal
@@ -55,7 +77,7 @@ def meal(
         from aijournal.cli.meal_guided import ask_meal
 
         items = ask_meal(catalog)
-    resolved = resolve_items(items, catalog, recipes)
+    resolved = resolve_items(items, catalog, recipes, confirmed=yes)
     with journal() as opened, opened.write() as session:
         saved = save_meal(
             session=session, day=day, kind="meal", slot=slot, text=items.strip(), items=resolved
@@ -73,7 +95,9 @@ def supp(
     ],
     date: DateOption = "today",
 ) -> None:
-    """Record supplements taken (one unit each unless a count follows the name)."""
+    """Record supplements taken (one unit each unless a count follows: 2, x2).
+
+    The saved line lists what each adds (calcium-carbonate-600 also adds 10 µg vitamin D)."""
     from aijournal import render
     from aijournal.catalog.intake import resolve_items
     from aijournal.store.meals import save_meal
@@ -81,11 +105,11 @@ def supp(
     day = day_of(date)
     parts: list[str] = []
     for token in names:
-        if parts and token.replace(".", "", 1).replace("/", "", 1).isdigit():
+        if parts and re.fullmatch(r"[x×]?\s*[\d./]+\s*[x×]?", token.strip(), re.I):
             parts[-1] += f" {token}"
         else:
             parts.append(token)
-    text = ", ".join(p if " " in p else f"{p} 1" for p in parts)
+    text = ", ".join(parts)
     catalog, _ = _catalogs()
     resolved = resolve_items(text, catalog, {}, supplements_only=True)
     with journal() as opened, opened.write() as session:
@@ -137,15 +161,41 @@ def show(
 ) -> None:
     """Nutrients per 100 g and per measure, with the food's NDB number and source."""
     from aijournal import render
+    from aijournal.catalog.recipes import recipe_id
     from aijournal.reports.foods import food_view
 
-    catalog, _ = _catalogs()
+    catalog, recipes = _catalogs()
+    if recipe_id(food_id) in recipes:
+        _show_recipe(recipes[recipe_id(food_id)], catalog, as_json=as_json)
+        return
     entry = catalog.resolve(food_id)
     view = food_view(entry, catalog.origin(entry.id))
     if as_json:
         render.dump_json(view)
     else:
         render.food(view)
+
+
+def _show_recipe(recipe: "Recipe", catalog: "FoodCatalog", *, as_json: bool) -> None:
+    """A recipe of yours: its name wins over a catalog food's, and the view says so."""
+    from aijournal import render
+    from aijournal.catalog.recipes import hidden_by
+
+    hides = hidden_by(recipe.id, catalog)
+    data = {"kind": "recipe", **recipe.model_dump(), "hides": hides}
+    if as_json:
+        render.dump_json(data)
+        return
+    note = f"; the catalog food '{recipe.id}' is {hides}" if hides else ""
+    render.key_values(
+        f"Your recipe {recipe.id}",
+        [
+            ("name", recipe.name),
+            ("servings", f"{recipe.servings:g}"),
+            ("ingredients", recipe.items),
+            ("note", f"your recipe wins over the catalog{note}"),
+        ],
+    )
 
 
 @app.command("add")
@@ -187,6 +237,57 @@ def add(
         source=source,
     )
     render.info(f"added {food_id} to {path}")
+    for name, shipped in sorted(_hidden(food_id, path).items()):
+        render.info(f"'{name}' now means your {food_id}; the shipped food is still {shipped}")
+
+
+def _hidden(food_id: str, folder_file: "Path") -> dict[str, str]:
+    from aijournal.catalog.foods import load_food_catalog
+
+    catalog = load_food_catalog(folder_file.parent)
+    return {k: v for k, v in catalog.shadowed.items() if catalog.resolve(k).id == food_id}
+
+
+@app.command("rm")
+def rm(
+    food_id: Annotated[str, typer.Argument(help="The id of one of your own foods.")],
+) -> None:
+    """Remove one of your own foods (the shipped catalog is never changed)."""
+    from aijournal import render
+    from aijournal.catalog.user_foods import remove_user_food
+    from aijournal.paths import paths
+
+    catalog, _ = _catalogs()
+    path = remove_user_food(folder=paths().foods, catalog=catalog, food_id=food_id)
+    render.info(f"removed {food_id} from {path}; meals already logged keep their values")
+
+
+@app.command("edit")
+def edit(
+    food_id: Annotated[str, typer.Argument(help="The id of one of your own foods.")],
+    values: Annotated[
+        list[str] | None,
+        typer.Argument(help="Nutrients to set, per 100 g: calcium_mg=120 fiber_g=3."),
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="A new source.")] = None,
+) -> None:
+    """Change one of your own foods: its name, source or nutrients per 100 g."""
+    from aijournal import render
+    from aijournal.catalog.user_foods import edit_user_food
+    from aijournal.paths import paths
+
+    catalog, _ = _catalogs()
+    changes = edit_user_food(
+        folder=paths().foods,
+        catalog=catalog,
+        food_id=food_id,
+        values=values or [],
+        name=name,
+        source=source,
+    )
+    for change in changes:
+        render.info(f"{food_id}: {change}")
 
 
 @recipe_app.command("add")
@@ -198,7 +299,7 @@ def recipe_add(
     """Save a recipe; log it later by name and servings: aij log meal "porridge 1"."""
     from aijournal import render
     from aijournal.catalog.intake import check_recipe
-    from aijournal.catalog.recipes import Recipe, recipe_id, save_recipes
+    from aijournal.catalog.recipes import Recipe, hidden_by, recipe_id, save_recipes
     from aijournal.paths import ensure_private_dir, paths
 
     catalog, recipes = _catalogs()
@@ -206,9 +307,10 @@ def recipe_add(
     if not key:
         raise BadInput(f"recipe name '{name}' has no letters or digits")
     if key in recipes:
-        raise BadInput(f"recipe {key} exists already; remove it from recipes.yaml first")
-    if key in catalog:
-        raise BadInput(f"'{key}' is already a food id; name the recipe differently")
+        raise BadInput(
+            f"recipe {key} exists already; change it with aij foods recipe edit {key},"
+            f" or remove it with aij foods recipe rm {key}"
+        )
     if not 0 < servings <= 100:
         raise BadInput(f"--servings {servings:g} is not allowed; use more than 0, up to 100")
     recipe = Recipe(id=key, name=name, servings=servings, items=items)
@@ -216,6 +318,49 @@ def recipe_add(
     ensure_private_dir(paths().home)
     path = save_recipes(paths().home, {**recipes, key: recipe})
     render.info(f"saved recipe {key} ({servings:g} servings) to {path}")
+    hides = hidden_by(key, catalog)
+    if hides:
+        render.info(f"'{key}' now means your recipe; the catalog food is still {hides}")
+
+
+@recipe_app.command("edit")
+def recipe_edit(
+    name: Annotated[str, typer.Argument(help="The recipe's id.")],
+    items: Annotated[
+        str | None, typer.Argument(help='New ingredients: "oats 50g, milk 1 cup".')
+    ] = None,
+    servings: Annotated[float | None, typer.Option("--servings", help="Servings it makes.")] = None,
+) -> None:
+    """Change a recipe's ingredients or servings (logged meals keep their values)."""
+    from aijournal import render
+    from aijournal.catalog.intake import check_recipe
+    from aijournal.catalog.recipes import find_recipe, save_recipes
+    from aijournal.paths import paths
+
+    catalog, recipes = _catalogs()
+    old = find_recipe(name, recipes)
+    if servings is not None and not 0 < servings <= 100:
+        raise BadInput(f"--servings {servings:g} is not allowed; use more than 0, up to 100")
+    new = old.model_copy(update={"items": items or old.items, "servings": servings or old.servings})
+    check_recipe(new, catalog, {k: v for k, v in recipes.items() if k != old.id})
+    save_recipes(paths().home, {**recipes, old.id: new})
+    if new.items != old.items:
+        render.info(f"{old.id}: ingredients: {old.items} -> {new.items}")
+    if new.servings != old.servings:
+        render.info(f"{old.id}: servings: {old.servings:g} -> {new.servings:g}")
+
+
+@recipe_app.command("rm")
+def recipe_rm(name: Annotated[str, typer.Argument(help="The recipe's id.")]) -> None:
+    """Remove a recipe (logged meals keep their values)."""
+    from aijournal import render
+    from aijournal.catalog.recipes import find_recipe, save_recipes
+    from aijournal.paths import paths
+
+    _, recipes = _catalogs()
+    old = find_recipe(name, recipes)
+    path = save_recipes(paths().home, {k: v for k, v in recipes.items() if k != old.id})
+    render.info(f"removed recipe {old.id} from {path}")
 
 
 @recipe_app.command("list")

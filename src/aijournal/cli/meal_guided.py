@@ -1,7 +1,8 @@
 """The guided meal log: search foods as you type a name, pick one, give the amount."""
 
 from aijournal import render
-from aijournal.catalog.foods import FoodCatalog
+from aijournal.catalog.foods import Food, FoodCatalog, Supplement
+from aijournal.domain.meals import count_measure, measures_text
 from aijournal.errors import Cancelled
 
 
@@ -25,10 +26,25 @@ def ask_meal(catalog: FoodCatalog) -> str:
                     "Which one?", [str(n) for n in range(1, len(found) + 1)], "1"
                 )
                 choice = found[int(picked) - 1]
-            amount = render.ask_default(f"How much {choice.id}? (150g, 1 cup, 2)", "1")
-            items.append(f"{choice.id} {amount}")
+            amount = _ask_amount(choice)
+            if amount is not None:
+                items.append(f"{choice.id} {amount}")
     except (KeyboardInterrupt, EOFError):
         raise Cancelled("stopped; nothing was saved") from None
     if not items:
         raise Cancelled("no food given; nothing was saved")
     return ", ".join(items)
+
+
+def _ask_amount(entry: Food | Supplement) -> str | None:
+    """How much: a count defaults to one of the food's single items, never to a cup."""
+    if not isinstance(entry, Food):
+        return render.ask_default(f"How many {entry.unit}s of {entry.id}?", "1")
+    counted = count_measure(entry)
+    if counted is None:
+        render.info(f"  {entry.id} measures: {measures_text(entry)}")
+        return render.ask_text(f"How much {entry.id}? (150g, 1 tbsp ...)")
+    prompt = (
+        f"How much {entry.id}? (150g, or a count: 1 = one {counted.unit}, {counted.grams:.3g} g)"
+    )
+    return render.ask_default(prompt, "1")

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from aijournal.domain.plausible import DRINK, SOLID_FOOD, Limit
 from aijournal.errors import BadInput
 
-MAX_ITEM_GRAMS = 5000.0
+MAX_ITEM_GRAMS = 5000.0  # refused even with --yes: no one item of a meal is 5 kg
 MAX_SUPPLEMENT_UNITS = 50.0
+# A bare count ("walnuts 7", "salmon 1") is a count of single items or portions: a measure of
+# one unit heavier than this is a whole dish, can or fish side, never what "1" means.
+MAX_COUNT_GRAMS = 350.0
+# SR28's standard cooked portion of meat and fish is its "3 oz" row (85 g); tools/build_foods.py
+# keeps that row as the measure "portion".
+PORTION = "portion"
+# A glass is the FDA's reference amount customarily consumed for milk and other beverages,
+# 240 ml (21 CFR 101.12(b), Table 2), unless SR28 gives the food a glass measure of its own.
+GLASS_ML = 240.0
+GLASS_SOURCE = "240 ml, the FDA reference amount for beverages (21 CFR 101.12(b))"
 
 WEIGHT_GRAMS: dict[str, float] = {"g": 1.0, "kg": 1000.0, "oz": 28.3495, "lb": 453.592}
 VOLUME_ML: dict[str, float] = {
@@ -22,6 +33,7 @@ VOLUME_ML: dict[str, float] = {
     "cup": 236.588,
     "pint": 473.176,
     "quart": 946.353,
+    "glass": GLASS_ML,
 }
 
 # What people type for a unit, and the unit it means (plural forms included).
@@ -56,6 +68,8 @@ _UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "patty": ("patty", "patties"),
     "link": ("link", "links"),
     "serving": ("serving", "servings"),
+    "portion": ("portion", "portions"),
+    "glass": ("glass", "glasses"),
     "stalk": ("stalk", "stalks"),
     "spear": ("spear", "spears"),
     "leaf": ("leaf", "leaves"),
@@ -76,24 +90,51 @@ _UNIT_WORDS: dict[str, tuple[str, ...]] = {
 }
 UNIT_ALIASES: dict[str, str] = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
 _NOT_A_FOOD = {*WEIGHT_GRAMS, *VOLUME_ML, "slice", "piece", "serving", "large", "medium", "small"}
+# Measures that are never ONE item a bare count could mean: volumes, containers, whole dishes.
+NOT_COUNTABLE = frozenset(
+    {*VOLUME_ML, "serving", "can", "bottle", "container", "package", "packet", "box", "bag",
+     "bowl", "head", "bunch", "block", "melon", "roast", "pie", "pizza", "cake", "jigger", "dash",
+     "drink", "milkshake", "stick", "bit", "sprig", "strip", "ring", "floweret", "mini",
+     "extra-small", "jumbo", "extra-large", "fry", "twist", "chip", "hole", "pod",
+     "bean", "baby-ear", "bulb", "item", "cube", "leaf", "chicken", "duck"}
+)  # fmt: skip
 
 _FRACTION_CHARS = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅛": "1/8"}
+_WORD_NUMBERS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "half": 0.5, "half a": 0.5, "half an": 0.5, "two": 2.0,
+    "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "a half": 0.5, "a quarter": 0.25,
+    "quarter": 0.25, "a quarter of a": 0.25,
+}  # fmt: skip
 _NUMBER = r"-?(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\.\d+)"
+_WORDS = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _UNIT = "|".join(sorted((re.escape(w) for w in UNIT_ALIASES), key=len, reverse=True))
+# "2 eggs", "150g salmon", "a cup of tea", "half a cup of rice", "2 slices of toast"
 _LEADING = re.compile(
-    rf"^(?P<qty>{_NUMBER}|an?(?=\s))(?:\s*(?P<unit>{_UNIT})\b)?\s+(?:of\s+)?(?P<name>.+)$", re.I
+    rf"^(?P<qty>{_NUMBER}|(?:{_WORDS})(?=\s))(?:\s*(?P<unit>{_UNIT})\b)?\s+(?:of\s+)?(?P<name>.+)$",
+    re.I,
 )
-_TRAILING = re.compile(rf"^(?P<name>.+?)\s+(?P<qty>{_NUMBER})(?:\s*(?P<unit>{_UNIT}))?$", re.I)
+# "cup of tea", "glass of milk", "medium apple": a unit first without a number means one.
+_LEADING_UNIT = re.compile(rf"^(?P<unit>{_UNIT})\s+(?:of\s+(?P<name>.+)|(?P<sized>.+))$", re.I)
+# "salmon 150g", "pizza 2 slices", "salmon fillet", "fish-oil-1000 x2", "eggs 2x"
+_TRAILING = re.compile(
+    rf"^(?P<name>.+?)\s+(?:(?P<qty>{_NUMBER})(?:\s*(?P<unit>{_UNIT}))?"
+    rf"|[x×]\s*(?P<times>{_NUMBER})|(?P<times2>{_NUMBER})\s*[x×]|(?P<bare_unit>{_UNIT}))$",
+    re.I,
+)
 _UNKNOWN_UNIT = re.compile(rf"^.+?\s+{_NUMBER}\s*(?P<word>[^\W\d_]+)$")
+_SIZES = {"large", "medium", "small"}
+_WITH = re.compile(r"\s+with\s+", re.I)
+_CUTS = {"fillet", "steak"}  # a cut SR28 may weigh as a whole side: one eaten is a portion
 
 
 @dataclass(frozen=True)
 class MealItem:
-    """One item of a meal as typed: the food's name, the amount and its unit (None = a count)."""
+    """One item of a meal as typed: the food's name, the amount (None = not given) and its unit
+    (None = a count of the food's own count unit)."""
 
     text: str
     name: str
-    amount: float
+    amount: float | None
     unit: str | None
 
 
@@ -121,13 +162,13 @@ class CountedSupplementLike(Protocol):
 
 
 def parse_quantity(text: str) -> float:
-    """A number as typed: 2, 0.5, .5, 1/2 or 1 1/2 (and ½); BadInput otherwise."""
+    """A number as typed: 2, 0.5, .5, 1/2 or 1 1/2 (and ½), or a/an/half; BadInput otherwise."""
     clean = text.strip()
     for char, fraction in _FRACTION_CHARS.items():
         clean = clean.replace(char, f" {fraction}")
     clean = " ".join(clean.split())
-    if clean.lower() in ("a", "an"):
-        return 1.0
+    if clean.lower() in _WORD_NUMBERS:
+        return _WORD_NUMBERS[clean.lower()]
     if not re.fullmatch(_NUMBER, clean):
         raise BadInput(f"'{text}' is not an amount; write e.g. 2, 0.5, 1/2 or 1 1/2")
     negative = clean.startswith("-")
@@ -142,63 +183,164 @@ def parse_quantity(text: str) -> float:
     return -value if negative else value
 
 
-def parse_items(text: str) -> list[MealItem]:
-    """Split a comma-separated item list; each item needs a name and an amount, first or last."""
+def _never_a_name(_: str) -> bool:
+    return False
+
+
+def parse_items(text: str, is_name: Callable[[str], bool] = _never_a_name) -> list[MealItem]:
+    """Split an item list at commas and at "with" ("toast with butter"); an amount goes first
+    or last, or is left out (None). ``is_name`` says a text is a whole known name, so a name
+    holding "with" or a unit word ("cheese slice") is kept whole."""
     if not text.strip():
         raise BadInput("no meal items given; write e.g. 'salmon 150g, kale 1 cup, 2 eggs'")
-    raw_items = re.split(r"[,;\n]", text)
-    return [_parse_item(raw, number) for number, raw in enumerate(raw_items, start=1)]
+    items: list[MealItem] = []
+    for number, raw in enumerate(re.split(r"[,;\n]", text), start=1):
+        item = _clean(raw)
+        if not item:
+            raise BadInput(f"item {number} of the list is empty; separate items with one comma")
+        parts = [item] if _whole_name(item, is_name) else _WITH.split(item)
+        items += [_parse_item(part, is_name) for part in parts]
+    return items
 
 
-def _parse_item(raw: str, number: int) -> MealItem:
+def _whole_name(item: str, is_name: Callable[[str], bool]) -> bool:
+    """Whether ``item`` with its amount is one known name ("chicken breast with skin 1")."""
+    try:
+        return is_name(_parse_item(item, is_name).name)
+    except BadInput:
+        return False
+
+
+def _clean(raw: str) -> str:
     item = raw.strip()
     for char, fraction in _FRACTION_CHARS.items():
         item = item.replace(char, f" {fraction} ")
-    item = " ".join(item.split())
+    return " ".join(item.split())
+
+
+def _parse_item(item: str, is_name: Callable[[str], bool]) -> MealItem:
     if not item:
-        raise BadInput(f"item {number} of the list is empty; separate items with one comma")
-    match = _LEADING.match(item) or _TRAILING.match(item)
-    if match is None:
-        odd = _UNKNOWN_UNIT.match(item)
-        if odd:
-            raise BadInput(
-                f"item '{item}': '{odd['word']}' is not a unit; use g, kg, oz, lb, ml, l,"
-                " cup, tbsp, tsp, slice, piece ... or a plain count"
-            )
+        raise BadInput("an item around 'with' is empty; write e.g. 'toast 1 slice with butter'")
+    qty: str | None = None
+    unit_word: str | None = None
+    if is_name(item):
+        name = item
+    elif match := _LEADING.match(item):
+        qty, unit_word, name = match["qty"], match["unit"], match["name"]
+    elif (match := _LEADING_UNIT.match(item)) and (
+        match["name"] or match["unit"].lower() in _SIZES
+    ):
+        unit_word, name = match["unit"], match["name"] or match["sized"]
+    elif match := _TRAILING.match(item):
+        name = match["name"]
+        qty = match["qty"] or match["times"] or match["times2"]
+        unit_word = match["unit"] or match["bare_unit"]
+    elif odd := _UNKNOWN_UNIT.match(item):
         raise BadInput(
-            f"item '{item}' has no amount; write e.g. 'kale 1 cup', '150g salmon' or '2 eggs'"
+            f"item '{item}': '{odd['word']}' is not a unit; use g, kg, oz, lb, ml, l,"
+            " cup, tbsp, tsp, glass, slice, piece, portion ... or a plain count"
         )
-    name = match["name"].strip()
+    elif re.fullmatch(rf"{_NUMBER}\s*(?:{_UNIT})?", item, re.I):
+        raise BadInput(f"item '{item}' has no food name")
+    else:
+        name = item
+    name = name.strip()
     if not re.search(r"[^\W\d_]", name) or UNIT_ALIASES.get(name.lower()) in _NOT_A_FOOD:
         raise BadInput(f"item '{item}' has no food name")
-    amount = parse_quantity(match["qty"])
-    if amount <= 0:
+    amount = None if qty is None else parse_quantity(qty)
+    if amount is None and unit_word is not None:
+        amount = 1.0
+    if amount is not None and amount <= 0:
         raise BadInput(f"item '{item}': the amount must be more than 0")
-    unit = UNIT_ALIASES[match["unit"].lower()] if match["unit"] else None
+    unit = UNIT_ALIASES[unit_word.lower()] if unit_word else None
     return MealItem(text=item, name=name, amount=amount, unit=unit)
 
 
+_NO_PLURAL = {*WEIGHT_GRAMS, "ml", "l", "fl-oz", "tsp", "tbsp"}
+_PLURALS = {"half": "halves", "leaf": "leaves", "berry": "berries", "patty": "patties"}
+
+
 def _describe(amount: float, unit: str | None) -> str:
-    return f"{amount:g} {unit}" if unit else f"{amount:g}"
+    if unit is None:
+        return f"{amount:g}"
+    if amount == 1 or unit in _NO_PLURAL:
+        return f"{amount:g} {unit}"
+    plural = _PLURALS.get(unit) or (
+        unit + "es" if unit.endswith(("sh", "ch", "ss")) else unit + "s"
+    )
+    return f"{amount:g} {plural}"
 
 
-def grams_for(food: MeasuredFoodLike, amount: float, unit: str | None) -> float:
-    """Grams of ``food`` in ``amount`` ``unit``: by weight, volume, its measures, or a count."""
-    if amount <= 0:
+def measures_text(food: MeasuredFoodLike) -> str:
+    """The food's measures as a user reads them: 'nut (4 g), cup (117 g)'."""
+    listed = ", ".join(f"{m.unit} ({m.grams:.3g} g)" for m in food.measures)
+    return listed or "no household measures"
+
+
+def count_measure(food: MeasuredFoodLike) -> MeasureLike | None:
+    """What a bare count of ``food`` counts, or None: the one place that decides it.
+
+    In order: the food's declared count_unit, its SR28 3 oz portion (meat and fish), its
+    'medium' size, then its first measure that is one item (a nut, a slice, an egg, a berry);
+    a measure of one unit over MAX_COUNT_GRAMS (a fish side, a melon, a can) never counts.
+    """
+    candidates = [m for m in food.measures if m.unit == food.count_unit]
+    candidates += [m for m in food.measures if m.unit in ("pat", "packet")]
+    candidates += [m for m in food.measures if m.unit == PORTION]
+    candidates += [m for m in food.measures if m.unit == "medium"]
+    candidates += [m for m in food.measures if m.unit not in NOT_COUNTABLE]
+    return next((m for m in candidates if m.grams <= MAX_COUNT_GRAMS), None)
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """Grams of an item and the amount they were read as ('1 portion', '250 ml')."""
+
+    grams: float
+    amount: float
+    unit: str | None
+    note: str = ""
+
+    @property
+    def by_weight(self) -> bool:
+        return self.unit in WEIGHT_GRAMS and not self.note
+
+    @property
+    def shown(self) -> str:
+        text = _describe(self.amount, self.unit)
+        return f"{text}; {self.note}" if self.note else text
+
+
+def weigh(food: MeasuredFoodLike, amount: float | None, unit: str | None) -> Weighed:
+    """Grams of ``food`` in ``amount`` ``unit``: by weight, volume, its measures, or a count
+    (a count of its count measure; ``amount`` None means one). Refused where none fits."""
+    if amount is not None and amount <= 0:
         raise BadInput(f"{food.id}: the amount must be more than 0 (got {amount:g})")
-    measures = {m.unit: m.grams for m in reversed(food.measures)}
-    have = ", ".join(m.unit for m in food.measures) or "no household measures"
+    measures = {m.unit: m for m in reversed(food.measures)}
+    have = measures_text(food)
+    note = ""
+    if unit is None:
+        counted = count_measure(food)
+        if counted is None:
+            how = "how much" if amount is None else f"'{amount:g}' of what"
+            raise BadInput(
+                f"{food.id}: {how}? it has no single item to count; give a weight (100g, 3 oz)"
+                f" or one of its measures: {have}"
+            )
+        amount, unit = (1.0 if amount is None else amount), counted.unit
+        if amount > 1 and counted.unit == PORTION:
+            note = "a portion is SR28's 3 oz"
+    elif amount is None:
+        amount = 1.0
     if unit in WEIGHT_GRAMS:
         grams = amount * WEIGHT_GRAMS[unit]
-    elif unit is None:
-        count_unit = food.count_unit or (food.measures[0].unit if food.measures else None)
-        if count_unit is None:
-            raise BadInput(f"{food.id} cannot be counted; give a weight such as 100 g or 3 oz")
-        if count_unit not in measures:
-            raise BadInput(f"{food.id} has no '{count_unit}' measure to count by; it has: {have}")
-        grams = amount * measures[count_unit]
+    elif unit in _CUTS and PORTION in measures and _weight(measures.get(unit)) > MAX_COUNT_GRAMS:
+        # SR28's salmon "fillet" is half a fish (356 g): one fillet eaten is one portion.
+        big = measures[unit]
+        note = f"SR28's {unit} is {big.grams:.0f} g, so one {unit} is taken as a 3 oz portion"
+        grams = amount * measures[PORTION].grams
     elif unit in measures:
-        grams = amount * measures[unit]
+        grams = amount * measures[unit].grams
     elif unit in VOLUME_ML:
         volume = next((m for m in food.measures if m.unit in VOLUME_ML), None)
         if volume is None:
@@ -207,6 +349,8 @@ def grams_for(food: MeasuredFoodLike, amount: float, unit: str | None) -> float:
                 " (or give a weight: g, oz)"
             )
         grams = amount * VOLUME_ML[unit] / VOLUME_ML[volume.unit] * volume.grams
+        if unit == "glass":
+            note = f"a glass is {GLASS_SOURCE}"
     else:
         raise BadInput(
             f"{food.id} has no '{unit}' measure; it has: {have} (or give a weight: g, oz)"
@@ -216,11 +360,28 @@ def grams_for(food: MeasuredFoodLike, amount: float, unit: str | None) -> float:
             f"{_describe(amount, unit)} of {food.id} is {grams:,.0f} g;"
             f" one item may be at most {MAX_ITEM_GRAMS:,.0f} g"
         )
-    return grams
+    return Weighed(grams=grams, amount=amount, unit=unit, note=note)
 
 
-def units_for(supplement: CountedSupplementLike, amount: float, unit: str | None) -> float:
-    """How many units (tablets, capsules ...) of a supplement; only a count of its own unit."""
+def _weight(measure: MeasureLike | None) -> float:
+    return 0.0 if measure is None else measure.grams
+
+
+def grams_for(food: MeasuredFoodLike, amount: float | None, unit: str | None) -> float:
+    """Grams of ``food`` in ``amount`` ``unit`` (see weigh)."""
+    return weigh(food, amount, unit).grams
+
+
+def plausible_limit(food: MeasuredFoodLike) -> Limit:
+    """The plausibility limit of one item: a drink (measured in fl oz by SR28) or a solid."""
+    return DRINK if any(m.unit == "fl-oz" for m in food.measures) else SOLID_FOOD
+
+
+def units_for(supplement: CountedSupplementLike, amount: float | None, unit: str | None) -> float:
+    """How many units (tablets, capsules ...) of a supplement: a count of its own unit, one
+    when no amount is given."""
+    if amount is None:
+        amount = 1.0
     if amount <= 0:
         raise BadInput(f"{supplement.id}: the amount must be more than 0 (got {amount:g})")
     if unit is not None and unit != supplement.unit:
