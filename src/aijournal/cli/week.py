@@ -55,7 +55,7 @@ def week(
     if as_json:
         render.dump_json(report.model_dump(mode="json"))
     else:
-        render.week_report(report)
+        render.week_report(report, units=config.units)
 
 
 def trends(
