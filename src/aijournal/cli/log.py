@@ -16,7 +16,7 @@ from aijournal.cli.common import (
 from aijournal.errors import BadInput
 
 RATINGS = "ratings"
-ONE_LINE = "aij log joint-pain=6 stiffness=30 sleep=7"
+ONE_LINE = "aij log joint-pain=6 sleep=7"
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -33,10 +33,7 @@ class LogGroup(TyperGroup):
             after = args[positions[0] + 1 : positions[0] + 2]
             if after and _NAME.match(first.lower()) and not after[0].startswith("--"):
                 pair = f"{first.lower()}={after[0]}"
-                raise BadInput(
-                    f"'{first} {after[0]}' is not a log command; a rating is NAME=VALUE: "
-                    f"aij log {pair}"
-                )
+                raise BadInput(f"'{first} {after[0]}': a rating is NAME=VALUE: aij log {pair}")
         return super().parse_args(ctx, args)
 
 
@@ -53,10 +50,7 @@ def log_root(ctx: typer.Context, date: DateOption = "today") -> None:
     if ctx.invoked_subcommand is not None:
         return
     if not is_interactive():
-        raise BadInput(
-            f"the guided check-in needs a terminal; log in one line instead: {ONE_LINE} "
-            "(aij log --help lists the rest)"
-        )
+        raise BadInput(f"the guided check-in needs a terminal; try: {ONE_LINE}")
     from aijournal.cli.checkin import guided_checkin
 
     guided_checkin(day_of(date))
