@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.daylog import guided_keys, parse_tracked
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
 from aijournal.errors import BadInput
 from aijournal.paths import paths, write_private_text
@@ -74,14 +75,31 @@ class Config(BaseModel):
     plan: str = DEFAULT_PLAN
     units: Literal["metric", "imperial"] = "metric"
     symptoms: list[OwnSymptom] = Field(default_factory=list)
+    # The questions the guided check-in asks (`aij config set tracked ...`); None = all.
+    tracked: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _known_tracked(self) -> "Config":
+        if self.tracked is not None:
+            names = [s.name for s in DEFAULT_SYMPTOMS] + [s.name for s in self.symptoms]
+            try:
+                self.tracked = parse_tracked(",".join(self.tracked), names)
+            except BadInput as exc:
+                raise ValueError(str(exc)) from None
+        return self
 
     def symptom_set(self) -> SymptomSet:
         return SymptomSet(tuple(s.to_symptom() for s in self.symptoms))
 
+    def tracked_keys(self) -> list[str]:
+        """The guided check-in's questions, in order (every one unless `tracked` is set)."""
+        every = guided_keys([s.name for s in self.symptom_set()])
+        return every if self.tracked is None else [k for k in every if k in self.tracked]
+
 
 # Keys of the one-line log that are not symptoms.
 RESERVED_KEYS = ("sleep", "sleep-quality", "weight", "waist", "mind")
-SETTABLE = ("medications", "profile", "plan", "units")
+SETTABLE = ("medications", "profile", "plan", "units", "tracked")
 
 
 def config_exists() -> bool:
@@ -137,6 +155,9 @@ def set_value(config: Config, key: str, value: str) -> Config:
         if value not in ("metric", "imperial"):
             raise BadInput(f"units '{value}' is not allowed; use metric or imperial")
         return config.model_copy(update={"units": value})
+    if key == "tracked":
+        names = [s.name for s in config.symptom_set()]
+        return config.model_copy(update={"tracked": parse_tracked(value, names)})
     if key == "profile":
         from aijournal.catalog.targets import load_targets
 

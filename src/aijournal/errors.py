@@ -29,3 +29,9 @@ class Cancelled(AijError):
     """The user stopped an interactive command; nothing was saved."""
 
     exit_code = 1
+
+
+class Interrupted(Cancelled):
+    """The user pressed Ctrl-C; nothing was saved. Exit code 130, as shells expect."""
+
+    exit_code = 130

@@ -20,7 +20,9 @@ def test_checkin_one_line_is_stored(aij: Run, aij_home: Path) -> None:
 
 def test_checkin_lists_its_questions(aij: Run) -> None:
     out = aij("checkin", "--list").out
-    assert "joint-pain.severity" in out and "very severe" in out
+    # NCI's response labels, capitalised as NCI prints them (the table may wrap a cell).
+    assert "joint-pain.severity" in out and "Never" in out and "Almost" in out
+    assert "very severe" not in out and "never" not in out
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,13 @@ def test_insights_say_nothing_on_little_data_and_always_warn(aij: Run) -> None:
     assert data["caution"].startswith("An association is not proof of cause")
     assert all(i["difference"] is None for i in data["insights"])
     assert all("Not enough data yet" in i["finding"] for i in data["insights"])
+
+
+def test_a_one_line_check_in_cannot_contradict_itself(aij: Run, aij_home: Path) -> None:
+    result = aij("checkin", "joint-pain.frequency=0", "joint-pain.severity=2")
+    assert result.code == 2
+    assert (
+        "joint-pain.frequency=0 (never) leaves nothing to rate, but joint-pain.severity=2 was "
+        "given" in result.err
+    )
+    assert not (aij_home / "journal.db").exists()

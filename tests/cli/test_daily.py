@@ -4,8 +4,10 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run
-from tests.helpers import TODAY, query
+from tests.helpers import TODAY, query, snapshot
 
 YESTERDAY = TODAY - timedelta(days=1)
 
@@ -135,7 +137,79 @@ def test_own_symptom_from_config(aij: Run, aij_home: Path) -> None:
     assert aij("log", "headache=11").code == 2
 
 
-def test_log_without_arguments_off_a_terminal_prints_usage(aij: Run) -> None:
+def test_log_without_arguments_off_a_terminal_says_so_in_one_line(aij: Run) -> None:
     result = aij("log")
     assert result.code == 2
-    assert "Usage" in result.out + result.err
+    assert result.out == ""
+    assert result.err.strip().splitlines() == [
+        "aij: the guided check-in needs a terminal; try: aij log joint-pain=6 sleep=7"
+    ]
+
+
+def test_dash_words_are_arguments_not_options(aij: Run) -> None:
+    three_ago = TODAY - timedelta(days=3)
+    assert aij("log", "stress=2", "-d", three_ago.isoformat()).code == 0
+    result = aij("day", "-3d", "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["date"] == three_ago.isoformat()
+    assert json.loads(result.out)["symptoms"] == {"stress": 2}
+    assert aij("log", "note", "-5 pain today").code == 0
+    assert day_json(aij)["notes"] == ["-5 pain today"]
+
+
+def test_unknown_options_are_still_refused(aij: Run, aij_home: Path) -> None:
+    result = aij("day", "--jsn")
+    assert result.code == 2
+    assert "No such option: --jsn" in result.err
+    result = aij("day", "-3")
+    assert result.code == 2
+    assert "'-3' is not a date" in result.err
+    assert not (aij_home / "journal.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("log", "joint-pain", "5"), "a rating is NAME=VALUE: aij log joint-pain=5"),
+        (("log", "fatigue", "2", "-d", "yesterday"), "aij log fatigue=2"),
+        (("log", "sleep", "7x"), "7, 7.5, 7h, 7h30 or 7:30"),
+        (("log", "weight", "-5"), "weight '-5' is not a number"),
+    ],
+)
+def test_near_misses_get_the_accepted_form(
+    aij: Run, aij_home: Path, args: tuple[str, ...], message: str
+) -> None:
+    aij("log", "stress=1")
+    before = snapshot(aij_home)
+    result = aij(*args)
+    assert result.code == 2
+    assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert snapshot(aij_home) == before
+
+
+def test_sleep_and_weight_as_people_type_them(aij: Run) -> None:
+    assert aij("log", "sleep", "7h").code == 0
+    assert day_json(aij)["sleep"]["hours"] == 7
+    assert aij("log", "sleep", "7:30").code == 0
+    assert day_json(aij)["sleep"]["hours"] == 7.5
+    assert aij("log", "weight", "68,2").code == 0
+    assert day_json(aij)["body"]["weight_kg"] == 68.2
+
+
+def test_imperial_units_are_read_and_shown(aij: Run) -> None:
+    assert aij("config", "set", "units", "imperial").code == 0
+    result = aij("log", "weight", "151")
+    assert result.code == 0, result.err
+    # 151 lb x 0.45359237 kg/lb = 68.492 kg stored; shown back as 151 lb.
+    assert "weight 151 lb" in result.out
+    assert day_json(aij)["body"]["weight_kg"] == 68.492
+    assert aij("log", "waist=33").code == 0
+    assert day_json(aij)["body"]["waist_cm"] == 83.82  # 33 x 2.54
+    shown = aij("day").out
+    assert "151 lb" in shown and "33 in" in shown
+    assert "kg" not in shown
+    replaced = aij("log", "weight", "68kg").out
+    assert "weight 149.9 lb" in replaced and "replaced 151 lb" in replaced  # 68 / 0.45359237
+    assert aij("config", "set", "units", "metric").code == 0
+    assert "weight 70 kg" in aij("log", "weight", "70").out

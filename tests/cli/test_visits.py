@@ -125,3 +125,12 @@ def test_a_question_is_answered_once(aij: Run, aij_home: Path, with_entries: obj
 )
 def test_help_does_not_import_the_database_stack(args: tuple[str, ...]) -> None:
     assert loaded_heavy_modules(*args) == []
+
+
+def test_a_weekday_name_books_the_next_one(aij: Run) -> None:
+    # "friday" for a visit is the coming Friday (today if today is one), never the last.
+    result = aij("visit", "add", "friday")
+    assert result.code == 0, result.err
+    ahead = (4 - TODAY.weekday()) % 7
+    expected = TODAY + timedelta(days=ahead)
+    assert [v["date"] for v in visits(aij)] == [expected.isoformat()]

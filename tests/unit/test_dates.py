@@ -57,3 +57,36 @@ def test_iso_week_label() -> None:
     # 2026-11-27 falls in ISO week 48 (Monday 23 Nov to Sunday 29 Nov).
     assert iso_week_of(FRIDAY) == "2026-W48"
     assert iso_week_of(date(2027, 1, 1)) == "2026-W53"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("friday", FRIDAY),  # today is its own next occurrence
+        ("monday", date(2026, 11, 30)),
+        ("thu", date(2026, 12, 3)),
+        ("tomorrow", date(2026, 11, 28)),
+        ("+3d", date(2026, 11, 30)),
+        ("-3d", date(2026, 11, 24)),
+        ("yesterday", date(2026, 11, 26)),
+        ("2027-01-05", date(2027, 1, 5)),
+    ],
+)
+def test_a_visit_date_looks_ahead(text: str, expected: date) -> None:
+    assert parse_day(text, today=FRIDAY, ahead=True) == expected
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "+3d"])
+def test_ahead_words_are_refused_for_a_journal_day(text: str) -> None:
+    with pytest.raises(BadInput, match="is not a date; use an ISO date"):
+        parse_day(text, today=FRIDAY)
+
+
+@given(st.integers(min_value=0, max_value=6), st.integers(min_value=0, max_value=6))
+def test_weekday_names_are_within_a_week(today_offset: int, index: int) -> None:
+    today = FRIDAY + timedelta(days=today_offset)
+    name = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")[index]
+    back = parse_day(name, today=today)
+    ahead = parse_day(name, today=today, ahead=True)
+    assert back.weekday() == ahead.weekday() == index
+    assert 0 <= (today - back).days <= 6 and 0 <= (ahead - today).days <= 6

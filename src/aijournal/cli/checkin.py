@@ -1,6 +1,9 @@
-"""The guided daily check-in: prompts through symptoms, medication, sleep and a note."""
+"""The guided check-ins: the daily one (the questions you track, what is logged shown and
+kept on Enter) and the weekly PRO-CTCAE one. Enter never records anything."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING, TypeVar
 
 from aijournal import render
 from aijournal.cli.common import journal
@@ -13,8 +16,78 @@ from aijournal.config import (
     save_config,
 )
 from aijournal.domain.daylog import DayLog
-from aijournal.domain.symptoms import BODY_SITES, parse_sites
-from aijournal.errors import BadInput, Cancelled
+from aijournal.domain.symptoms import BODY_SITES, Symptom, parse_sites
+from aijournal.domain.units import (
+    SLEEP_ALLOWED,
+    parse_sleep_hours,
+    parse_waist_cm,
+    parse_weight_kg,
+    show_waist,
+    show_weight,
+    waist_unit,
+    weight_unit,
+)
+from aijournal.errors import BadInput, Cancelled, Interrupted
+
+if TYPE_CHECKING:
+    from aijournal.reports.day import DayReport
+
+T = TypeVar("T")
+FEWER = "aij config set tracked joint-pain,stiffness,medication,sleep"
+OTHER_WEIGHT = {"kg": "150lb", "lb": "68kg"}
+OTHER_WAIST = {"cm": "33in", "in": "84cm"}
+
+
+def _ask(label: str, allowed: str, logged: str | None, *, adds: bool = False) -> str:
+    """One prompt; what Enter does is said on it: skip, keep what is logged, or add nothing."""
+    if logged is None:
+        enter = "Enter skips"
+    elif adds:
+        enter = f"{logged} logged; Enter adds nothing"
+    else:
+        enter = f"logged: {logged}; Enter keeps it"
+    return render.ask_default(f"{label} ({allowed}; {enter})", "").strip()
+
+
+def _ask_until(
+    label: str, allowed: str, logged: str | None, parse: Callable[[str], T], *, adds: bool = False
+) -> T | None:
+    """Ask until the answer parses; Enter gives None (nothing recorded)."""
+    while True:
+        text = _ask(label, allowed, logged, adds=adds)
+        if not text:
+            return None
+        try:
+            return parse(text)
+        except BadInput as exc:
+            render.error(str(exc))
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", ".") if text.count(",") == 1 else text)
+    except ValueError:
+        raise BadInput(f"'{text}' is not a number") from None
+
+
+def _in_range(low: float, high: float, *, integer: bool) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = _number(text)
+        if value != value or not low <= value <= high or (integer and value != int(value)):
+            whole = " (whole numbers)" if integer else ""
+            raise BadInput(f"{text} is outside {low:g}-{high:g}{whole}")
+        return value
+
+    return parse
+
+
+def _ask_word(label: str, choices: list[str]) -> str:
+    """One of ``choices`` (no default: Enter asks again)."""
+    while True:
+        text = render.ask_default(f"{label} ({', '.join(choices)})", "").strip().lower()
+        if text in choices:
+            return text
+        render.error(f"choose one of: {', '.join(choices)}")
 
 
 def first_run() -> Config:
@@ -22,11 +95,7 @@ def first_run() -> Config:
     from aijournal.catalog.targets import load_targets
 
     render.info("Welcome to aij. Two questions before the first check-in.")
-    choice = render.ask_choice(
-        "Which aromatase inhibitor do you take?",
-        [*USUAL_DOSES, "other", "none"],
-        default="anastrozole",
-    )
+    choice = _ask_word("Which aromatase inhibitor do you take?", [*USUAL_DOSES, "other", "none"])
     config = Config()
     if choice in USUAL_DOSES:
         config.medications = [Medication(name=choice, dose=USUAL_DOSES[choice])]
@@ -50,83 +119,213 @@ def first_run() -> Config:
     return config
 
 
-def _ask_sites() -> list[str] | None:
-    while True:
-        answer = render.ask_text("Where does it hurt? (" + ", ".join(BODY_SITES) + ")")
-        if answer is None:
-            return None
-        try:
-            return parse_sites(answer)
-        except BadInput as exc:
-            render.error(str(exc))
-
-
 def guided_checkin(day: date) -> None:
     """Ask, then save everything in one transaction; Ctrl-C before the end saves nothing."""
     try:
         _checkin(day)
-    except (KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:
+        render.info("")
+        raise Interrupted("stopped; nothing was saved") from None
+    except EOFError:
+        render.info("")
         raise Cancelled("stopped; nothing was saved") from None
+
+
+def _logged(day: date, config: Config) -> "DayReport | None":
+    """What is already logged for ``day`` (None when there is no journal yet)."""
+    from aijournal.paths import paths
+    from aijournal.reports.day import day_report
+
+    if not paths().journal.exists():
+        return None
+    with journal() as opened, opened.read() as session:
+        return day_report(session=session, day=day, config=config)
+
+
+def _dose_text(taken: bool, reason: str | None) -> str:
+    return "taken" if taken else "skipped" + (f" ({reason})" if reason else "")
+
+
+def _ask_doses(
+    config: Config, logged: "DayReport | None"
+) -> list[tuple[Medication, bool, str | None]]:
+    doses: list[tuple[Medication, bool, str | None]] = []
+    before = {d.name: d for d in logged.medications} if logged else {}
+    for med in config.medications:
+        old = before.get(med.name)
+        known = old is not None and old.taken is not None
+        shown = _dose_text(bool(old.taken), old.reason) if old and known else None
+
+        def answer(text: str) -> bool:
+            word = text.lower()
+            if word in ("y", "yes"):
+                return True
+            if word in ("n", "no"):
+                return False
+            raise BadInput(f"'{text}' is not yes or no")
+
+        taken = _ask_until(f"Did you take {med.label} today?", "yes/no", shown, answer)
+        if taken is None:
+            continue
+        reason = None
+        if not taken:
+            kept = old.reason if old is not None and old.taken is False else None
+            reason = _ask_until("Why not?", "a few words", kept, lambda t: t[:500]) or kept
+        doses.append((med, taken, reason))
+    return doses
+
+
+def _ask_symptom(symptom: Symptom, logged: float | None) -> float | None:
+    def parse(text: str) -> float:
+        return symptom.check(_number(text))
+
+    shown = None if logged is None else f"{logged:g}"
+    label, _, scale = symptom.meaning.partition("; ")
+    allowed = scale.removeprefix("0-4 severity: ") if scale else symptom.range_text
+    return _ask_until(label, allowed, shown, parse)
+
+
+def _ask_sites(logged: list[str]) -> list[str] | None:
+    shown = ", ".join(logged) if logged else None
+    return _ask_until("Where does it hurt?", ", ".join(BODY_SITES), shown, parse_sites)
 
 
 def _checkin(day: date) -> None:
     from aijournal.store.daily import save_day_log, save_dose
 
     config = load_config() if config_exists() else first_run()
-    render.info(f"Check-in for {day:%A %d %B %Y}. Enter skips a question; Ctrl-C saves nothing.")
+    logged = _logged(day, config)
+    before = logged.symptoms if logged else {}
+    render.info(
+        f"Check-in for {day:%A %d %B %Y}. Enter skips a question, or keeps what is logged; "
+        "Ctrl-C saves nothing."
+    )
+    if config.tracked is None:
+        render.hint(f"Fewer questions: {FEWER}")
+    symptoms = {s.name: s for s in config.symptom_set()}
+    units = config.units
     entry = DayLog()
-    for symptom in config.symptom_set():
-        value = render.ask_number(
-            symptom.meaning, symptom.low, symptom.high, integer=symptom.integer
-        )
-        if value is not None:
-            entry.symptoms[symptom.name] = value
-            if symptom.name == "joint-pain" and value > 0:
-                entry.sites = _ask_sites()
     doses: list[tuple[Medication, bool, str | None]] = []
-    for med in config.medications:
-        answer = render.ask_choice(f"Did you take {med.label}?", ["yes", "no", "skip"], "yes")
-        if answer == "skip":
-            continue
-        reason = render.ask_text("Why not?") if answer == "no" else None
-        doses.append((med, answer == "yes", reason))
-    entry.sleep_hours = render.ask_number("Hours of sleep last night", 0, 24, integer=False)
-    entry.sleep_quality = render.ask_number("Sleep quality (0 worst, 10 best)", 0, 10, integer=True)
-    entry.mind_minutes = render.ask_number("Mind-body minutes", 1, 600, integer=False)
-    entry.note = render.ask_text("A note for the day")
-    if entry.is_empty() and not doses:
-        render.hint("Nothing to save.")
-        return
-    with journal() as opened, opened.write() as session:
-        saved = save_day_log(session=session, day=day, log=entry)
-        saved += [
-            save_dose(
-                session=session,
-                day=day,
-                medication=med.name,
-                dose=med.dose,
-                taken=taken,
-                reason=reason,
+    for key in config.tracked_keys():
+        if key in symptoms:
+            if key == "hot-flash-severity":
+                count = entry.symptoms.get("hot-flashes", before.get("hot-flashes"))
+                if count == 0:
+                    continue  # no hot flashes: nothing to rate
+            value = _ask_symptom(symptoms[key], before.get(key))
+            if value is not None:
+                entry.symptoms[key] = value
+            pain = value if value is not None else before.get(key)
+            if key == "joint-pain" and pain is not None and pain > 0:
+                entry.sites = _ask_sites(logged.sites if logged else [])
+        elif key == "medication":
+            doses = _ask_doses(config, logged)
+        elif key == "sleep":
+            hours = logged.sleep.hours if logged else None
+            entry.sleep_hours = _ask_until(
+                "Hours of sleep last night",
+                SLEEP_ALLOWED.removeprefix("hours "),
+                None if hours is None else f"{hours:g} h",
+                parse_sleep_hours,
             )
-            for med, taken, reason in doses
-        ]
-    render.saved(day.isoformat(), saved)
+        elif key == "sleep-quality":
+            quality = logged.sleep.quality if logged else None
+            entry.sleep_quality = _ask_until(
+                "Sleep quality",
+                "0 worst to 10 best",
+                None if quality is None else f"{quality:g}",
+                _in_range(0, 10, integer=True),
+            )
+        elif key == "mind":
+            minutes = logged.mind_minutes if logged else None
+            entry.mind_minutes = _ask_until(
+                "Mind-body minutes (meditation, breathing, yoga)",
+                "1-600",
+                None if minutes is None else f"{minutes:g} min",
+                _in_range(1, 600, integer=False),
+                adds=True,
+            )
+        elif key == "weight":
+            kg = logged.body.weight_kg if logged else None
+            entry.weight_kg = _ask_until(
+                "Weight",
+                f"{weight_unit(units)}; {OTHER_WEIGHT[weight_unit(units)]} works too",
+                None if kg is None else show_weight(kg, units),
+                lambda text: parse_weight_kg(text, units),
+            )
+        elif key == "waist":
+            cm = logged.body.waist_cm if logged else None
+            entry.waist_cm = _ask_until(
+                "Waist",
+                f"{waist_unit(units)}; {OTHER_WAIST[waist_unit(units)]} works too",
+                None if cm is None else show_waist(cm, units),
+                lambda text: parse_waist_cm(text, units),
+            )
+        elif key == "note":
+            notes = len(logged.notes) if logged else 0
+            entry.note = _ask_until(
+                "A note for the day",
+                "any text",
+                None if not notes else f"{notes} note" + ("s" if notes > 1 else ""),
+                lambda text: text,
+                adds=True,
+            )
+    if entry.is_empty() and not doses:
+        render.hint("Nothing new to save.")
+    else:
+        with journal() as opened, opened.write() as session:
+            saved = save_day_log(session=session, day=day, log=entry, units=units)
+            saved += [
+                save_dose(
+                    session=session,
+                    day=day,
+                    medication=med.name,
+                    dose=med.dose,
+                    taken=taken,
+                    reason=reason,
+                )
+                for med, taken, reason in doses
+            ]
+        render.saved(day.isoformat(), saved)
+    _mention_the_rest(logged)
+
+
+def _mention_the_rest(logged: "DayReport | None") -> None:
+    """Exercise and meals have their own guided logs: say what is logged and how to add."""
+    sessions = len(logged.exercise) if logged else 0
+    meals = len([m for m in logged.meals if m["kind"] == "meal"]) if logged else 0
+    done = (
+        f"{sessions} exercise session{'s' if sessions != 1 else ''}, "
+        f"{meals} meal{'s' if meals != 1 else ''}"
+    )
+    render.hint(f"Also this day: {done} (aij log ex, aij log meal)")
 
 
 def ask_weekly() -> dict[str, int]:
-    """The PRO-CTCAE questions one by one; Enter skips one, Ctrl-C saves nothing."""
-    from aijournal.domain.checkin import QUESTIONS, SCALES, question_text
+    """The PRO-CTCAE questions one by one, in NCI's words, with NCI's branching: after
+    "Never" or "None" an item's later questions are not asked. Enter skips one."""
+    from aijournal.domain.checkin import ITEMS, ends_item, question_text, response_labels
 
     answers: dict[str, int] = {}
     try:
         render.info("Weekly check-in: the last 7 days. Enter skips a question.")
-        for key in QUESTIONS:
-            scale = SCALES[key.split(".")[1]]
-            render.hint("  " + ", ".join(f"{n} {word}" for n, word in enumerate(scale)))
-            value = render.ask_number(question_text(key), 0, 4, integer=True)
-            if value is not None:
+        for item in ITEMS:
+            for attribute in item.attributes:
+                key = f"{item.item}.{attribute}"
+                render.info(question_text(key))
+                labels = response_labels(key)
+                render.hint("  " + ", ".join(f"{n} {word}" for n, word in enumerate(labels)))
+                value = _ask_until("Answer", "0-4", None, _in_range(0, 4, integer=True))
+                if value is None:
+                    continue
                 answers[key] = int(value)
-    except (KeyboardInterrupt, EOFError):
+                if ends_item(key, int(value)):
+                    break
+    except KeyboardInterrupt:
+        render.info("")
+        raise Interrupted("stopped; nothing was saved") from None
+    except EOFError:
+        render.info("")
         raise Cancelled("stopped; nothing was saved") from None
     if not answers:
         raise Cancelled("no answers; nothing was saved")

@@ -1,13 +1,15 @@
 """What the commands share: options, opening the journal, terminal checks. No database imports
 at module level: `aij --help` must not load the database stack."""
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from aijournal import clock
 
@@ -23,6 +25,38 @@ DateOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+# An argument that starts with '-' but is no option: a day (-3d), a number (-5), or words
+# ("-5 pain today").
+_DASH_WORD = re.compile(r"^-(\d|.*\s)")
+
+
+def keep_dash_words(command: Any, args: list[str]) -> list[str]:
+    """``args`` with each dash word that is not the value of an option moved after ``--``,
+    so Click reads it as an argument; real options (and unknown ones) are left to Click."""
+    if "--" in args:
+        return args
+    takes_value: set[str] = set()
+    for param in command.params:
+        if param.param_type_name == "option" and not (param.is_flag or param.count):
+            takes_value.update(param.opts)
+    kept: list[str] = []
+    moved: list[str] = []
+    for index, token in enumerate(args):
+        after_option = index > 0 and args[index - 1] in takes_value
+        if _DASH_WORD.match(token) and not after_option:
+            moved.append(token)
+        else:
+            kept.append(token)
+    return [*kept, "--", *moved] if moved else args
+
+
+class DashWordsCommand(TyperCommand):
+    """A command whose argument may start with '-': `aij day -3d`, `aij log note "-5 ..."`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, keep_dash_words(self, args))
 
 
 def day_of(text: str) -> date:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from aijournal.cli.common import JsonOption, day_of, is_interactive, journal
+from aijournal.cli.common import DashWordsCommand, JsonOption, day_of, is_interactive, journal
 from aijournal.errors import BadInput
 
 
@@ -34,7 +34,9 @@ def day(
     if as_json:
         render.dump_json(report.model_dump(mode="json"))
     else:
-        render.day_report(report, {s.name: s.meaning for s in config.symptom_set()})
+        render.day_report(
+            report, {s.name: s.meaning for s in config.symptom_set()}, units=config.units
+        )
 
 
 def entries(
@@ -123,7 +125,7 @@ def rm(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("day")(day)
+    app.command("day", cls=DashWordsCommand)(day)
     app.command("entries")(entries)
     app.command("edit")(edit)
     app.command("rm")(rm)

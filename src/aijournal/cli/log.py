@@ -1,24 +1,39 @@
 """`aij log`: the guided check-in, the one-line log, and the log subcommands."""
 
+import re
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from aijournal.cli.common import DateOption, day_of, is_interactive, journal
+from aijournal.cli.common import (
+    DashWordsCommand,
+    DateOption,
+    day_of,
+    is_interactive,
+    journal,
+)
 from aijournal.errors import BadInput
 
 RATINGS = "ratings"
+ONE_LINE = "aij log joint-pain=6 sleep=7"
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 class LogGroup(TyperGroup):
     """Routes `aij log joint-pain=6 ...` (key=value words) to the hidden `ratings` command."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        first = next((a for a in args if not a.startswith("-")), None)
+        positions = [i for i, a in enumerate(args) if not a.startswith("-")]
+        first = args[positions[0]] if positions else None
         routed = first is not None and first not in self.commands and "=" in first
         if routed or (args and first is None and ({"--where", "--note"} & set(args))):
             args = [RATINGS, *args]
+        elif first is not None and first not in self.commands and not ctx.resilient_parsing:
+            after = args[positions[0] + 1 : positions[0] + 2]
+            if after and _NAME.match(first.lower()) and not after[0].startswith("--"):
+                pair = f"{first.lower()}={after[0]}"
+                raise BadInput(f"'{first} {after[0]}': a rating is NAME=VALUE: aij log {pair}")
         return super().parse_args(ctx, args)
 
 
@@ -35,8 +50,7 @@ def log_root(ctx: typer.Context, date: DateOption = "today") -> None:
     if ctx.invoked_subcommand is not None:
         return
     if not is_interactive():
-        typer.echo(ctx.get_help())
-        raise typer.Exit(2)
+        raise BadInput(f"the guided check-in needs a terminal; try: {ONE_LINE}")
     from aijournal.cli.checkin import guided_checkin
 
     guided_checkin(day_of(date))
@@ -51,7 +65,7 @@ def _save_line(tokens: list[str], where: str | None, note: str | None, date: str
 
     day = day_of(date)
     config = load_config()
-    entry = parse_log_line(tokens, config.symptom_set())
+    entry = parse_log_line(tokens, config.symptom_set(), config.units)
     if where is not None:
         entry.sites = parse_sites(where)
     if note is not None:
@@ -59,7 +73,7 @@ def _save_line(tokens: list[str], where: str | None, note: str | None, date: str
     if entry.is_empty():
         raise BadInput("nothing to log; give key=value pairs such as joint-pain=6")
     with journal() as opened, opened.write() as session:
-        saved = save_day_log(session=session, day=day, log=entry)
+        saved = save_day_log(session=session, day=day, log=entry, units=config.units)
     render.saved(day.isoformat(), saved)
 
 
@@ -129,25 +143,29 @@ def _one_value(key: str, value: str, date: str) -> None:
     _save_line([f"{key}={value}"], None, None, date)
 
 
-@app.command("weight")
+@app.command("weight", cls=DashWordsCommand)
 def weight(
-    value: Annotated[str, typer.Argument(help="Weight: 68.2 (kg), 68.2kg or 150lb.")],
+    value: Annotated[
+        str, typer.Argument(help="Weight: 68.2 (kg; lb with units: imperial), 68.2kg or 150lb.")
+    ],
     date: DateOption = "today",
 ) -> None:
-    """Record your weight (kg stored; lb accepted)."""
+    """Record your weight (kg stored; lb accepted, and read by default with units: imperial)."""
     _one_value("weight", value, date)
 
 
-@app.command("waist")
+@app.command("waist", cls=DashWordsCommand)
 def waist(
-    value: Annotated[str, typer.Argument(help="Waist: 84 (cm), 84cm or 33in.")],
+    value: Annotated[
+        str, typer.Argument(help="Waist: 84 (cm; in with units: imperial), 84cm or 33in.")
+    ],
     date: DateOption = "today",
 ) -> None:
-    """Record your waist (cm stored; in accepted)."""
+    """Record your waist (cm stored; in accepted, and read by default with units: imperial)."""
     _one_value("waist", value, date)
 
 
-@app.command("mind")
+@app.command("mind", cls=DashWordsCommand)
 def mind(
     minutes: Annotated[str, typer.Argument(help="Minutes of meditation, breathing or yoga.")],
     date: DateOption = "today",
@@ -156,9 +174,9 @@ def mind(
     _one_value("mind", minutes, date)
 
 
-@app.command("sleep")
+@app.command("sleep", cls=DashWordsCommand)
 def sleep(
-    hours: Annotated[str, typer.Argument(help="Hours slept, 0-24.")],
+    hours: Annotated[str, typer.Argument(help="Hours slept, 0-24: 7, 7.5, 7h30 or 7:30.")],
     quality: Annotated[
         str | None, typer.Option("--quality", "-q", help="Sleep quality, 0-10.")
     ] = None,
@@ -169,7 +187,7 @@ def sleep(
     _save_line(pairs, None, None, date)
 
 
-@app.command("note")
+@app.command("note", cls=DashWordsCommand)
 def note(
     text: Annotated[str, typer.Argument(help="The note, in quotes.")],
     date: DateOption = "today",

@@ -36,6 +36,8 @@ def set_(
     updated = set_value(load_config(), key, value)
     path = save_config(updated)
     shown = updated.model_dump(mode="json")[key]
+    if key == "tracked":
+        shown = "all" if shown is None else ", ".join(shown)
     render.info(f"{key} = {shown}  (saved to {path})")
 
 

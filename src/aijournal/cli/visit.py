@@ -15,7 +15,11 @@ question_app = typer.Typer(help="Questions kept for your next visit.", no_args_i
 @visit_app.command("add", context_settings={"ignore_unknown_options": True})
 def add(
     when: Annotated[
-        str, typer.Argument(help="The visit's date: an ISO date (may lie ahead), today, -3d ...")
+        str,
+        typer.Argument(
+            help="The visit's date: an ISO date, today, tomorrow, a weekday name (the next "
+            "one), +3d, or -3d for a past visit."
+        ),
     ],
     clinician: Annotated[
         str | None, typer.Option("--with", help="Who you see, e.g. 'oncologist'.")
@@ -27,7 +31,7 @@ def add(
     from aijournal.domain.dates import parse_day
     from aijournal.store.visits import add_visit
 
-    day = parse_day(when, allow_future=True, today=clock.today())
+    day = parse_day(when, ahead=True, today=clock.today())
     with journal() as opened, opened.write() as session:
         saved = add_visit(session=session, day=day, clinician=clinician, note=note)
     render.saved(day.isoformat(), [saved])

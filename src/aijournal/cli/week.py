@@ -55,7 +55,7 @@ def week(
     if as_json:
         render.dump_json(report.model_dump(mode="json"))
     else:
-        render.week_report(report)
+        render.week_report(report, units=config.units)
 
 
 def trends(
@@ -126,14 +126,20 @@ def checkin(
 ) -> None:
     """The optional weekly check-in: 7-day questions on NCI's PRO-CTCAE scales."""
     from aijournal import render
-    from aijournal.domain.checkin import QUESTIONS, SCALES, SOURCE, parse_answers, question_text
+    from aijournal.domain.checkin import (
+        QUESTIONS,
+        SOURCE,
+        parse_answers,
+        question_text,
+        response_labels,
+    )
     from aijournal.store.checkins import save_checkin
 
     if list_:
         render.rows_table(
             f"Weekly check-in ({SOURCE})",
             ("answer as", "question", "0-4"),
-            ((key, question_text(key), " / ".join(SCALES[key.split(".")[1]])) for key in QUESTIONS),
+            ((key, question_text(key), " / ".join(response_labels(key))) for key in QUESTIONS),
         )
         return
     day = day_of(date_)

@@ -41,19 +41,63 @@ QUESTIONS: dict[str, CheckinItem] = {
     f"{i.item}.{attribute}": i for i in ITEMS for attribute in i.attributes
 }
 
+# NCI's item wording (PRO-CTCAE item library, version 1.0, English), verbatim: NCI asks that
+# it not be altered. Capitals are NCI's.
+_JOINTS = "ACHING JOINTS (SUCH AS ELBOWS, KNEES, SHOULDERS)"
+_INSOMNIA = "INSOMNIA (INCLUDING DIFFICULTY FALLING ASLEEP, STAYING ASLEEP, OR WAKING UP EARLY)"
+_FATIGUE = "FATIGUE, TIREDNESS, OR LACK OF ENERGY"
+_DAILY = "INTERFERE with your usual or daily activities?"
+NCI_WORDING: dict[str, str] = {
+    "joint-pain.frequency": f"In the last 7 days, how OFTEN did you have {_JOINTS}?",
+    "joint-pain.severity": f"In the last 7 days, what was the SEVERITY of your {_JOINTS} at "
+    "their WORST?",
+    "joint-pain.interference": f"In the last 7 days, how much did {_JOINTS} {_DAILY}",
+    "aching-muscles.frequency": "In the last 7 days, how OFTEN did you have ACHING MUSCLES?",
+    "aching-muscles.severity": "In the last 7 days, what was the SEVERITY of your ACHING "
+    "MUSCLES at their WORST?",
+    "aching-muscles.interference": f"In the last 7 days, how much did ACHING MUSCLES {_DAILY}",
+    "hot-flashes.frequency": "In the last 7 days, how OFTEN did you have HOT FLASHES?",
+    "hot-flashes.severity": "In the last 7 days, what was the SEVERITY of your HOT FLASHES at "
+    "their WORST?",
+    "insomnia.severity": f"In the last 7 days, what was the SEVERITY of your {_INSOMNIA} at "
+    "its WORST?",
+    "insomnia.interference": f"In the last 7 days, how much did {_INSOMNIA} {_DAILY}",
+    "fatigue.severity": f"In the last 7 days, what was the SEVERITY of your {_FATIGUE} at its "
+    "WORST?",
+    "fatigue.interference": f"In the last 7 days, how much did {_FATIGUE} {_DAILY}",
+    "concentration.severity": "In the last 7 days, what was the SEVERITY of your PROBLEMS "
+    "WITH CONCENTRATION at their WORST?",
+    "concentration.interference": "In the last 7 days, how much did PROBLEMS WITH "
+    f"CONCENTRATION {_DAILY}",
+    "memory.severity": "In the last 7 days, what was the SEVERITY of your PROBLEMS WITH "
+    "MEMORY at their WORST?",
+    "memory.interference": f"In the last 7 days, how much did PROBLEMS WITH MEMORY {_DAILY}",
+    "sadness.frequency": "In the last 7 days, how OFTEN did you have SAD OR UNHAPPY FEELINGS?",
+    "sadness.severity": "In the last 7 days, what was the SEVERITY of your SAD OR UNHAPPY "
+    "FEELINGS at their WORST?",
+    "sadness.interference": f"In the last 7 days, how much did SAD OR UNHAPPY FEELINGS {_DAILY}",
+    "anxiety.frequency": "In the last 7 days, how OFTEN did you feel ANXIETY?",
+    "anxiety.severity": "In the last 7 days, what was the SEVERITY of your ANXIETY at its WORST?",
+    "anxiety.interference": f"In the last 7 days, how much did ANXIETY {_DAILY}",
+    "vaginal-dryness.severity": "In the last 7 days, what was the SEVERITY of your VAGINAL "
+    "DRYNESS at its WORST?",
+}
+
 
 def question_text(key: str) -> str:
-    """The 7-day question for ``item.attribute``."""
-    item = QUESTIONS[key]
-    attribute = key.split(".")[1]
-    if attribute == "frequency":
-        return f"In the last 7 days, how often did you have {item.label}?"
-    if attribute == "severity":
-        return f"In the last 7 days, how severe was your {item.label} at its worst?"
-    return (
-        f"In the last 7 days, how much did {item.label} interfere with your usual or daily "
-        "activities?"
-    )
+    """NCI's 7-day question for ``item.attribute``, verbatim."""
+    return NCI_WORDING[key]
+
+
+def response_labels(key: str) -> tuple[str, ...]:
+    """NCI's response labels for the question's scale, 0 to 4 (Never ... Almost constantly)."""
+    return tuple(word[0].upper() + word[1:] for word in SCALES[key.split(".")[1]])
+
+
+def ends_item(key: str, value: int) -> bool:
+    """NCI's conditional branching: after "Never" (frequency) or "None" (severity) the
+    item's later questions are not asked."""
+    return value == 0 and key.split(".")[1] in ("frequency", "severity")
 
 
 def parse_answers(tokens: list[str]) -> dict[str, int]:
@@ -76,4 +120,14 @@ def parse_answers(tokens: list[str]) -> dict[str, int]:
         answers[key] = int(text)
     if not answers:
         raise BadInput("no answers given; e.g. aij checkin joint-pain.severity=2")
+    for key, value in answers.items():
+        item = QUESTIONS[key]
+        for later in item.attributes[item.attributes.index(key.split(".")[1]) + 1 :]:
+            later_key = f"{item.item}.{later}"
+            if ends_item(key, value) and answers.get(later_key, 0) > 0:
+                word = SCALES[key.split(".")[1]][0]
+                raise BadInput(
+                    f"{key}=0 ({word}) leaves nothing to rate, but {later_key}="
+                    f"{answers[later_key]} was given; change one of them"
+                )
     return answers

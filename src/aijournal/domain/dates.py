@@ -1,4 +1,5 @@
-"""Day expressions a person types: ISO dates, today, yesterday, weekday names, -3d."""
+"""Day expressions a person types: ISO dates, today, yesterday, weekday names, -3d (and, for
+a visit, tomorrow and +3d)."""
 
 import re
 from datetime import date, timedelta
@@ -7,29 +8,46 @@ from aijournal.errors import BadInput
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ALLOWED = "an ISO date (2026-11-27), today, yesterday, a weekday name, or -3d"
-_AGO = re.compile(r"^-(\d{1,5})d$")
+ALLOWED_AHEAD = (
+    "an ISO date (2026-12-03), today, tomorrow, a weekday name (the next one), +3d or -3d"
+)
+_OFFSET = re.compile(r"^([-+])(\d{1,5})d$")
 
 
-def parse_day(text: str, *, today: date, allow_future: bool = False) -> date:
-    """The day ``text`` names, relative to ``today``; a future day is refused unless allowed."""
+def parse_day(text: str, *, today: date, allow_future: bool = False, ahead: bool = False) -> date:
+    """The day ``text`` names, relative to ``today``; a future day is refused unless allowed.
+
+    A weekday name is its most recent occurrence (today included); with ``ahead`` (a visit
+    being booked) it is its next occurrence (today included), and ``tomorrow`` and ``+3d``
+    are understood.
+    """
     word = text.strip().lower()
+    allow_future = allow_future or ahead
     day: date | None = None
     if word == "today":
         day = today
     elif word == "yesterday":
         day = today - timedelta(days=1)
-    elif (match := _AGO.match(word)) is not None:
-        day = today - timedelta(days=int(match.group(1)))
+    elif word == "tomorrow" and ahead:
+        day = today + timedelta(days=1)
+    elif (match := _OFFSET.match(word)) is not None and (match.group(1) == "-" or ahead):
+        days = int(match.group(2))
+        day = today - timedelta(days=days) if match.group(1) == "-" else today + timedelta(days)
     else:
         for index, name in enumerate(WEEKDAYS):
             if len(word) >= 3 and name.startswith(word):
-                day = today - timedelta(days=(today.weekday() - index) % 7)
+                if ahead:
+                    day = today + timedelta(days=(index - today.weekday()) % 7)
+                else:
+                    day = today - timedelta(days=(today.weekday() - index) % 7)
                 break
     if day is None:
         try:
             day = date.fromisoformat(word)
         except ValueError:
-            raise BadInput(f"'{text}' is not a date; use {ALLOWED}") from None
+            raise BadInput(
+                f"'{text}' is not a date; use {ALLOWED_AHEAD if ahead else ALLOWED}"
+            ) from None
     if day > today and not allow_future:
         raise BadInput(f"{day.isoformat()} is in the future; aij records days that have begun")
     return day

@@ -3,19 +3,53 @@
 from dataclasses import dataclass, field
 
 from aijournal.domain.symptoms import SymptomSet
-from aijournal.domain.units import parse_waist_cm, parse_weight_kg
+from aijournal.domain.units import (
+    SLEEP_ALLOWED,
+    Units,
+    parse_sleep_hours,
+    parse_waist_cm,
+    parse_weight_kg,
+)
 from aijournal.errors import BadInput
+from aijournal.suggest import did_you_mean
 
 # Keys of the one-line log that are not symptoms, and what each takes.
 OTHER_KEYS = {
-    "sleep": "hours slept, 0-24",
+    "sleep": SLEEP_ALLOWED,
     "sleep-quality": "sleep quality, 0-10",
-    "weight": "weight, kg or with lb",
-    "waist": "waist, cm or with in",
+    "weight": "weight: kg, or lb with units: imperial; 68.2kg and 150lb always work",
+    "waist": "waist: cm, or in with units: imperial; 84cm and 33in always work",
     "mind": "mind-body minutes (meditation, breathing, yoga), 1-600",
 }
 MAX_NOTE = 10000
 MEAL_SLOTS = ("breakfast", "lunch", "dinner", "snack")
+
+# What the guided check-in can ask besides the symptoms, in its order (sites follow
+# joint-pain, hot-flash-severity follows hot-flashes); `tracked` in config.yaml chooses.
+GUIDED_OTHER = ("medication", "sleep", "sleep-quality", "mind", "weight", "waist", "note")
+
+
+def guided_keys(symptom_names: list[str]) -> list[str]:
+    """Every question the guided check-in can ask, in order: the symptoms, then the rest."""
+    return [*symptom_names, *GUIDED_OTHER]
+
+
+def parse_tracked(text: str, symptom_names: list[str]) -> list[str] | None:
+    """'joint-pain, sleep, medication' as the tracked list (in check-in order); 'all' is None."""
+    words = [w.strip().lower() for w in text.replace(" ", ",").split(",") if w.strip()]
+    if words == ["all"]:
+        return None
+    allowed = guided_keys(symptom_names)
+    for word in words:
+        if word not in allowed:
+            hint = did_you_mean(word, allowed)
+            raise BadInput(
+                f"'{word}' is not a check-in question{hint}; use 'all' or some of: "
+                + ", ".join(allowed)
+            )
+    if not words:
+        raise BadInput("name at least one check-in question, or 'all'")
+    return [key for key in allowed if key in words]
 
 
 @dataclass
@@ -66,8 +100,9 @@ def check_note(text: str) -> str:
     return text
 
 
-def parse_log_line(tokens: list[str], symptoms: SymptomSet) -> DayLog:
-    """Every ``key=value`` token checked against its scale; the first bad one is refused."""
+def parse_log_line(tokens: list[str], symptoms: SymptomSet, units: Units = "metric") -> DayLog:
+    """Every ``key=value`` token checked against its scale; the first bad one is refused.
+    Bare weights and waists are read in ``units`` (kg/cm, or lb/in when imperial)."""
     log = DayLog()
     for token in tokens:
         key, sep, text = token.partition("=")
@@ -76,19 +111,19 @@ def parse_log_line(tokens: list[str], symptoms: SymptomSet) -> DayLog:
         if not sep or not key or not text:
             raise BadInput(f"'{token}' is not key=value, like joint-pain=6")
         if key == "sleep":
-            log.sleep_hours = parse_number(key, text, 0, 24, OTHER_KEYS[key])
+            log.sleep_hours = parse_sleep_hours(text)
         elif key == "sleep-quality":
             log.sleep_quality = parse_number(key, text, 0, 10, OTHER_KEYS[key])
         elif key == "weight":
-            log.weight_kg = parse_weight_kg(text)
+            log.weight_kg = parse_weight_kg(text, units)
         elif key == "waist":
-            log.waist_cm = parse_waist_cm(text)
+            log.waist_cm = parse_waist_cm(text, units)
         elif key == "mind":
             log.mind_minutes = parse_number(key, text, 1, 600, OTHER_KEYS[key])
         else:
             symptom = symptoms.get(key, other_names=tuple(OTHER_KEYS))
             try:
-                value = float(text)
+                value = float(text.replace(",", ".") if text.count(",") == 1 else text)
             except ValueError:
                 raise BadInput(
                     f"{key}={text} is not a number; allowed: {symptom.range_text}"

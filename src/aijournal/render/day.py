@@ -4,11 +4,12 @@ from typing import Any
 
 from rich.text import Text
 
+from aijournal.domain.units import Units, show_waist, show_weight
 from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table
 
 
-def day_report(report: Any, meanings: dict[str, str]) -> None:
-    """`aij day`: the day's records as tables."""
+def day_report(report: Any, meanings: dict[str, str], units: Units = "metric") -> None:
+    """`aij day`: the day's records as tables (weight and waist in the user's units)."""
     out().print(Text(f"{report.date:%A %d %B %Y}", style="bold"))
     if report.is_empty() and not report.medications:
         hint("Nothing logged this day. Try: aij log joint-pain=3 sleep=7")
@@ -47,9 +48,9 @@ def day_report(report: Any, meanings: dict[str, str]) -> None:
     if report.mind_minutes is not None:
         habits.append(("mind-body", f"{fmt(report.mind_minutes)} min"))
     if report.body.weight_kg is not None:
-        habits.append(("weight", f"{fmt(report.body.weight_kg)} kg"))
+        habits.append(("weight", show_weight(report.body.weight_kg, units)))
     if report.body.waist_cm is not None:
-        habits.append(("waist", f"{fmt(report.body.waist_cm)} cm"))
+        habits.append(("waist", show_waist(report.body.waist_cm, units)))
     if habits:
         key_values("Sleep, mind and body", habits)
     if report.exercise:

@@ -4,12 +4,19 @@ from typing import Any
 
 from rich.text import Text
 
+from aijournal.domain.units import (
+    Units,
+    show_waist,
+    show_waist_change,
+    show_weight,
+    show_weight_change,
+)
 from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table, signed
 from aijournal.render.plans import days_table, requirements_table
 
 
-def week_report(report: Any) -> None:
-    """`aij week`: every section as a table that fits 80 columns."""
+def week_report(report: Any, units: Units = "metric") -> None:
+    """`aij week`: every section as a table that fits 80 columns (weight, waist in ``units``)."""
     out().print(Text(f"Week {report.week} ({report.start} to {report.end})", style="bold"))
     if report.empty:
         hint(report.hint)
@@ -106,9 +113,11 @@ def week_report(report: Any) -> None:
             ("mind-body minutes", fmt(h.mind_minutes)),
         ]
         if h.weight_kg is not None:
-            pairs.append(("weight", f"{fmt(h.weight_kg)} kg ({signed(h.weight_change_kg)})"))
+            change = show_weight_change(h.weight_change_kg, units)
+            pairs.append(("weight", f"{show_weight(h.weight_kg, units)} ({change})"))
         if h.waist_cm is not None:
-            pairs.append(("waist", f"{fmt(h.waist_cm)} cm ({signed(h.waist_change_cm)})"))
+            change = show_waist_change(h.waist_change_cm, units)
+            pairs.append(("waist", f"{show_waist(h.waist_cm, units)} ({change})"))
         key_values("Habits", pairs)
     for c in report.checkins:
         rows_table(

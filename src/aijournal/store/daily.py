@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, SQLModel, col, select
 
 from aijournal.domain.daylog import DayLog
+from aijournal.domain.units import Units, show_waist, show_weight
 from aijournal.store.entries import new_entry, touch
 from aijournal.store.models import (
     BodyMeasure,
@@ -104,18 +105,25 @@ def _one_of_day(*, session: Session, model: type[D], day: date, **match: Any) ->
     return entry, model(entry_id=entry.id, **match)
 
 
-def _replace_measure(*, session: Session, day: date, measure: str, value: float) -> Saved:
+def _replace_measure(
+    *, session: Session, day: date, measure: str, value: float, units: Units
+) -> Saved:
     entry, row = _one_of_day(session=session, model=BodyMeasure, day=day, measure=measure)
     old = getattr(row, "value", None)
-    before = None if old is None else f"{old:g}"
+    show = show_weight if measure == "weight_kg" else show_waist
+    label = "weight" if measure == "weight_kg" else "waist"
+    before = None if old is None else show(old, units)
     row.value = value
     session.add_all([entry, row])
-    return Saved(entry.id, f"{measure} {value:g}", replaced=before)
+    return Saved(entry.id, f"{label} {show(value, units)}", replaced=before)
 
 
-def save_day_log(*, session: Session, day: date, log: DayLog) -> list[Saved]:
+def save_day_log(
+    *, session: Session, day: date, log: DayLog, units: Units = "metric"
+) -> list[Saved]:
     """Save everything in ``log`` for ``day``; a symptom, the sites, a body measure or the
-    night's sleep logged again for the same day replaces the earlier value."""
+    night's sleep logged again for the same day replaces the earlier value. Weights and waists
+    are stored in kg and cm and described in ``units``."""
     saved = [
         _replace_symptom(session=session, day=day, name=name, value=value)
         for name, value in log.symptoms.items()
@@ -128,11 +136,15 @@ def save_day_log(*, session: Session, day: date, log: DayLog) -> list[Saved]:
         saved.append(Saved(entry.id, "sites " + ", ".join(log.sites), before))
     if log.weight_kg is not None:
         saved.append(
-            _replace_measure(session=session, day=day, measure="weight_kg", value=log.weight_kg)
+            _replace_measure(
+                session=session, day=day, measure="weight_kg", value=log.weight_kg, units=units
+            )
         )
     if log.waist_cm is not None:
         saved.append(
-            _replace_measure(session=session, day=day, measure="waist_cm", value=log.waist_cm)
+            _replace_measure(
+                session=session, day=day, measure="waist_cm", value=log.waist_cm, units=units
+            )
         )
     if log.sleep_hours is not None or log.sleep_quality is not None:
         entry, sleep = _one_of_day(session=session, model=SleepRecord, day=day)
