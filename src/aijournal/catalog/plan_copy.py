@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from aijournal.catalog.exercises import KEBAB
 from aijournal.catalog.protocols import PlanSet
+from aijournal.domain.exercise import KEBAB
 from aijournal.errors import BadInput
 from aijournal.paths import ensure_private_dir, write_private_text
 

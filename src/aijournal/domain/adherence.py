@@ -42,15 +42,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind
+from aijournal.domain.plan import DayPlan, Plan
 from aijournal.errors import BadInput
 
-if TYPE_CHECKING:
-    from aijournal.catalog.protocols import DayPlan, Plan
-
-DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DayStatus = Literal["done", "partial", "moved", "missed", "rest", "upcoming"]
 MODERATE_EQUIVALENT: Mapping[Intensity, int] = {"light": 0, "moderate": 1, "vigorous": 2}
 

@@ -35,6 +35,9 @@ BoneLoading = Literal["none", "low", "moderate", "high"]
 Measure = Literal["sets-reps-load", "seconds", "minutes", "impacts", "none"]
 Intensity = Literal["light", "moderate", "vigorous"]
 
+KEBAB = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+"""Ids of exercises and plans: singular kebab-case (goblet-squat, my-week)."""
+
 MAX_SETS = 20
 MAX_REPS = 100
 MAX_SECONDS = 600
