@@ -7,16 +7,13 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.catalog.protocols import DAY_KEYS, ExerciseCatalog, Plan
-from aijournal.domain.adherence import (
-    LoggedItem,
-    LoggedSession,
-    WeekAdherence,
-    week_dates,
-    weekly_adherence,
-)
-from aijournal.domain.exercise import ExerciseEntry, Kind, format_entry
+from aijournal.domain.activity import LoggedItem, LoggedSession
+from aijournal.domain.adherence import WeekAdherence, week_dates, weekly_adherence
+from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind, format_entry
+from aijournal.domain.status import NOT_STARTED
 from aijournal.store.exercise import StoredSession, sessions_between
 from aijournal.store.models import ExerciseItem
+from aijournal.store.span import journal_start
 
 
 def item_entry(item: ExerciseItem) -> ExerciseEntry:
@@ -60,7 +57,10 @@ def logged_sessions(stored: list[StoredSession]) -> list[LoggedSession]:
         LoggedSession(
             date=s.day,
             items=tuple(
-                LoggedItem.from_entry(item_entry(item), _kind(item.kind)) for item in s.items
+                LoggedItem.from_entry(
+                    item_entry(item), _kind(item.kind), _intensity(item.intensity)
+                )
+                for item in s.items
             ),
             rpe=s.rpe,
         )
@@ -77,6 +77,16 @@ def _kind(text: str) -> Kind:
         "rest": "rest",
     }
     return kinds.get(text, "aerobic")
+
+
+def _intensity(text: str | None) -> Intensity | None:
+    """The typical intensity stored with an item (the catalog's when it was logged)."""
+    levels: dict[str, Intensity] = {
+        "light": "light",
+        "moderate": "moderate",
+        "vigorous": "vigorous",
+    }
+    return levels.get(text or "")
 
 
 def plan_json(plan: Plan, catalog: ExerciseCatalog) -> dict[str, Any]:
@@ -102,6 +112,9 @@ class CheckResult(BaseModel):
     moderate_minutes: int
     vigorous_minutes: int
     sessions: int
+    aerobic_minutes: int = 0
+    light_minutes: int = 0
+    journal_start: date | None = None
 
 
 def adherence_json(result: WeekAdherence) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -120,7 +133,14 @@ def adherence_json(result: WeekAdherence) -> tuple[list[dict[str, Any]], list[di
         for d in result.days
     ]
     requirements = [
-        {"name": r.name, "unit": r.unit, "actual": r.actual, "required": r.required, "met": r.met}
+        {
+            "name": r.name,
+            "unit": r.unit,
+            "actual": r.actual,
+            "required": r.required,
+            "met": r.met,
+            "state": r.state,
+        }
         for r in result.requirements
     ]
     return days, requirements
@@ -132,12 +152,9 @@ def check_week(
     """How the ISO ``week`` measured up to ``plan`` (reads that week's sessions only)."""
     dates = week_dates(*week)
     stored = sessions_between(session=session, start=dates[0], end=dates[-1])
+    start = journal_start(session=session)
     result = weekly_adherence(
-        plan,
-        logged_sessions(stored),
-        week=week,
-        typical_intensity=catalog.typical_intensities(),
-        as_of=today,
+        plan, logged_sessions(stored), week=week, as_of=today, journal_start=start
     )
     days, requirements = adherence_json(result)
     return CheckResult(
@@ -150,6 +167,9 @@ def check_week(
         moderate_minutes=result.moderate_minutes,
         vigorous_minutes=result.vigorous_minutes,
         sessions=len(stored),
+        aerobic_minutes=result.aerobic_minutes,
+        light_minutes=result.light_minutes,
+        journal_start=None if start == NOT_STARTED else start,
     )
 
 
