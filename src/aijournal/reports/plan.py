@@ -7,25 +7,19 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.catalog.protocols import DAY_KEYS, ExerciseCatalog, Plan
-from aijournal.domain.activity import LoggedItem, LoggedSession
 from aijournal.domain.adherence import WeekAdherence, week_dates, weekly_adherence
-from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind, format_entry
+from aijournal.domain.exercise import format_entry
 from aijournal.domain.status import NOT_STARTED
-from aijournal.store.exercise import StoredSession, sessions_between
+from aijournal.store.exercise import (
+    StoredSession,
+    item_entry,
+    sessions_between,
+)
+from aijournal.store.exercise import (
+    logged_sessions as logged_sessions,  # re-exported: reports/insights.py imports it here
+)
 from aijournal.store.models import ExerciseItem
 from aijournal.store.span import journal_start
-
-
-def item_entry(item: ExerciseItem) -> ExerciseEntry:
-    return ExerciseEntry(
-        item.exercise,
-        sets=item.sets,
-        reps=item.reps,
-        seconds=item.seconds,
-        minutes=item.minutes,
-        impacts=item.impacts,
-        load_kg=item.load_kg,
-    )
 
 
 def item_json(item: ExerciseItem) -> dict[str, Any]:
@@ -49,44 +43,6 @@ def session_json(stored: StoredSession) -> dict[str, Any]:
         "items": [item_json(item) for item in stored.items],
         "text": " ".join(format_entry(item_entry(item)) for item in stored.items),
     }
-
-
-def logged_sessions(stored: list[StoredSession]) -> list[LoggedSession]:
-    """Stored sessions as the adherence rules take them."""
-    return [
-        LoggedSession(
-            date=s.day,
-            items=tuple(
-                LoggedItem.from_entry(
-                    item_entry(item), _kind(item.kind), _intensity(item.intensity)
-                )
-                for item in s.items
-            ),
-            rpe=s.rpe,
-        )
-        for s in stored
-    ]
-
-
-def _kind(text: str) -> Kind:
-    kinds: dict[str, Kind] = {
-        "resistance": "resistance",
-        "impact": "impact",
-        "aerobic": "aerobic",
-        "recovery": "recovery",
-        "rest": "rest",
-    }
-    return kinds.get(text, "aerobic")
-
-
-def _intensity(text: str | None) -> Intensity | None:
-    """The typical intensity stored with an item (the catalog's when it was logged)."""
-    levels: dict[str, Intensity] = {
-        "light": "light",
-        "moderate": "moderate",
-        "vigorous": "vigorous",
-    }
-    return levels.get(text or "")
 
 
 def plan_json(plan: Plan, catalog: ExerciseCatalog) -> dict[str, Any]:

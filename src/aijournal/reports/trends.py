@@ -11,9 +11,8 @@ from aijournal.config import Config
 from aijournal.domain.activity import LoggedSession, period_totals
 from aijournal.domain.status import daily_doses
 from aijournal.errors import BadInput
-from aijournal.reports.plan import logged_sessions
 from aijournal.store.daily import rows_between
-from aijournal.store.exercise import sessions_between
+from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.models import Entry, MedicationDose, SymptomRating
 from aijournal.store.span import journal_start
@@ -27,7 +26,7 @@ OTHER_SERIES = {
     "vitamin-d": "% of days with food logged meeting the vitamin D target",
     "medication": "% of expected doses taken (weeks with no dose logged: not logged)",
 }
-DEFAULT_SERIES = ("joint-pain", "stiffness", *(s for s in OTHER_SERIES if s != "exercise-minutes"))
+DEFAULT_SERIES = ("joint-pain", "stiffness", *OTHER_SERIES)
 MAX_WEEKS = 520
 
 
