@@ -143,3 +143,13 @@ def test_a_broken_user_plan_breaks_only_itself(aij: Run, aij_home: Path) -> None
     assert failed.code == 2 and "broken.yaml" in failed.err
     bad = aij("plan", "validate", str(folder / "broken.yaml"))
     assert bad.code == 2 and "broken.yaml:" in bad.err
+
+
+def test_an_activity_over_four_hours_is_refused_unless_accepted(aij: Run, aij_home: Path) -> None:
+    before = snapshot(aij_home)
+    refused = aij("log", "ex", "brisk-walk", "600m")
+    assert refused.code == 2 and "600 minutes (10 h 00 min)" in refused.err
+    assert "--yes" in refused.err and snapshot(aij_home) == before
+    accepted = aij("log", "ex", "brisk-walk", "241m", "--yes")
+    assert accepted.code == 0 and "brisk-walk 241min" in accepted.out
+    assert aij("log", "ex", "brisk-walk", "240m").code == 0
