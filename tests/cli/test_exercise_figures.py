@@ -135,9 +135,7 @@ def test_the_report_agrees_with_the_week(aij_home: Path, logged: None) -> None:
 
 
 def test_trends_agree_and_say_nothing_before_the_journal(aij: Run, logged: None) -> None:
-    data = json.loads(
-        aij("trends", "aerobic-minutes", "medication", "--weeks", "5", "--json").out
-    )
+    data = json.loads(aij("trends", "aerobic-minutes", "medication", "--weeks", "5", "--json").out)
     series = {s["name"]: s["values"] for s in data["series"]}
     # Weeks: 4 before this one .. this one; the journal's week is the second.
     assert series["aerobic-minutes"] == [None, MODERATE_EQUIVALENT, 0.0, 0.0, 0.0]

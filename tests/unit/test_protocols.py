@@ -301,3 +301,25 @@ def test_the_article_plan_cites_the_article_and_its_own_references_only() -> Non
         "Lecuona",
     ):
         assert reference in cited, reference
+
+
+def test_validate_lists_every_error_with_its_line(tmp_path: Path) -> None:
+    broken = (
+        MINIMAL.replace("name: My week\n", "name: My week\ncolour: blue\n", 1)
+        .replace("[goblet-squat,", "[gobelt-squat,", 1)
+        .replace("{min: 30, max: 45}", "{min: 45, max: 30}", 1)
+    )
+    path = write(tmp_path, broken)
+    with pytest.raises(BadInput) as caught:
+        validate_plan_file(path)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == f"{path}: 3 errors"
+    assert sorted(lines[1:]) == sorted(
+        [
+            f"{path}:3: colour: unknown key",
+            f"{path}:10: days.mon.activities.0.0: unknown exercise 'gobelt-squat' "
+            "(did you mean goblet-squat?)",
+            f"{path}:13: days.tue.minutes: min 45 is above max 30",
+        ]
+    )
+    assert "more error" not in str(caught.value)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from aijournal.catalog.exercises import (
     CATALOG_FILE,
     Exercise,
@@ -13,7 +15,7 @@ from aijournal.catalog.exercises import (
     load_exercise_catalog,
     shipped_exercise_catalog,
 )
-from aijournal.catalog.yamlfile import read_yaml, validate_yaml
+from aijournal.catalog.yamlfile import read_yaml, validate_yaml, validation_messages
 from aijournal.domain.plan import DAY_KEYS, DayPlan, Plan, Range, Week, WeeklyRequirements
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
@@ -145,5 +147,14 @@ def load_plans(user_dir: Path | None) -> PlanSet:
 
 
 def validate_plan_file(path: Path, catalog: ExerciseCatalog | None = None) -> Plan:
-    """Check one plan file (``aij plan validate FILE``); BadInput names file, line and field."""
-    return _read_plan(path, catalog if catalog is not None else shipped_exercise_catalog())
+    """Check one plan file (``aij plan validate FILE``); BadInput lists every error, a line
+    each with the file, the line, the field and what is allowed."""
+    data, node = read_yaml(path)
+    context = {"check_activity": _activity_checker(catalog or shipped_exercise_catalog())}
+    try:
+        return Plan.model_validate({} if data is None else data, context=context)
+    except ValidationError as exc:
+        lines = validation_messages(path, node, exc)
+        if len(lines) == 1:
+            raise BadInput(lines[0]) from None
+        raise BadInput(f"{path}: {len(lines)} errors\n" + "\n".join(lines)) from None

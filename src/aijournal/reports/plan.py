@@ -140,19 +140,19 @@ class TodayResult(BaseModel):
 
 
 def today_view(
-    *, session: Session, plan: Plan, catalog: ExerciseCatalog, today: date
+    *, session: Session, plan: Plan, catalog: ExerciseCatalog, day: date, today: date
 ) -> TodayResult:
-    """Today's planned session and what is already logged against it."""
-    key = DAY_KEYS[today.weekday()]
-    week = today.isocalendar()
+    """The planned session of ``day`` (usually today) and what is logged against it."""
+    key = DAY_KEYS[day.weekday()]
+    week = day.isocalendar()
     check = check_week(
         session=session, plan=plan, catalog=catalog, week=(week[0], week[1]), today=today
     )
-    stored = sessions_between(session=session, start=today, end=today)
+    stored = sessions_between(session=session, start=day, end=day)
     planned = plan_json(plan, catalog)["days"][key]
     status = next(d["status"] for d in check.days if d["day"] == key)
     return TodayResult(
-        date=today,
+        date=day,
         plan=plan.id,
         day=key,
         focus=planned["focus"],
