@@ -250,6 +250,7 @@ DAILY_HEADER = [
     "resistance_sessions",
     "resistance_sets",
     "impacts",
+    "moderate_equivalent_minutes",
     "calcium_mg",
     "vitamin_d_ug",
     "magnesium_mg",
@@ -295,12 +296,19 @@ def test_daily_csv_values_of_a_full_day(exported: Path) -> None:
     )
     assert day["insomnia_0_4"] == "" and day["mood_minus5_5"] == ""
     assert day["sites"] == "hands,knees"
-    # Minutes by kind: brisk-walk 35 aerobic, stretching 20 recovery; one resistance session
-    # of 3 sets; 50 jumping jacks.
+    # Minutes by kind: goblet squats in sets of reps record no time (resistance minutes
+    # unknown, not 0); brisk-walk 35 at RPE 6 (moderate) aerobic, and 35 x 1 moderate-
+    # equivalent; stretching 20 recovery; one resistance session of 3 sets; 50 jumping jacks.
     assert [
         day[k]
-        for k in ("resistance_minutes", "aerobic_minutes", "impact_minutes", "recovery_minutes")
-    ] == ["0", "35", "0", "20"]
+        for k in (
+            "resistance_minutes",
+            "aerobic_minutes",
+            "impact_minutes",
+            "recovery_minutes",
+            "moderate_equivalent_minutes",
+        )
+    ] == ["", "35", "0", "20", "35"]
     assert (day["resistance_sessions"], day["resistance_sets"], day["impacts"]) == ("1", "3", "50")
     # Food plus supplements: calcium 190 + 100.5 + 600; vitamin D yogurt unknown, kale 0,
     # tablet 10; magnesium 18.7 + 22.8; vitamin K 0.3 + 261; ALA 0.1 + 0.2 (no float noise);
@@ -335,7 +343,7 @@ def test_daily_csv_unknown_is_empty_and_negative_numbers_stay_numbers(exported: 
     assert second["mood_minus5_5"] == "-3"  # a number, not neutralised like text
     assert second["dry_eyes"] == "2"  # a name outside the symptom set gets its column
     # Food was logged (a soup of unknown composition): every nutrient is unknown, not 0.
-    assert all(second[k] == "" for k in DAILY_HEADER[24:33])
+    assert all(second[k] == "" for k in DAILY_HEADER[25:34])
     assert (second["doses_taken"], second["doses_skipped"]) == ("0", "1")
     quiet = days[D3.isoformat()]
     assert quiet["sleep_hours"] == "" and quiet["weight_kg"] == "" and quiet["calcium_mg"] == ""

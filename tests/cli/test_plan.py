@@ -143,3 +143,86 @@ def test_a_broken_user_plan_breaks_only_itself(aij: Run, aij_home: Path) -> None
     assert failed.code == 2 and "broken.yaml" in failed.err
     bad = aij("plan", "validate", str(folder / "broken.yaml"))
     assert bad.code == 2 and "broken.yaml:" in bad.err
+
+
+def test_an_activity_over_four_hours_is_refused_unless_accepted(aij: Run, aij_home: Path) -> None:
+    before = snapshot(aij_home)
+    refused = aij("log", "ex", "brisk-walk", "600m")
+    assert refused.code == 2 and "600 minutes (10 h 00 min)" in refused.err
+    assert "--yes" in refused.err and snapshot(aij_home) == before
+    accepted = aij("log", "ex", "brisk-walk", "241m", "--yes")
+    assert accepted.code == 0 and "brisk-walk 241min" in accepted.out
+    assert aij("log", "ex", "brisk-walk", "240m").code == 0
+
+
+def _next(weekday: int) -> str:
+    """The date of the most recent ``weekday`` (0 Monday) up to today."""
+    from datetime import timedelta
+
+    from tests.helpers import TODAY
+
+    return (TODAY - timedelta(days=(TODAY.weekday() - weekday) % 7)).isoformat()
+
+
+def test_today_takes_a_date(aij: Run) -> None:
+    sunday, tuesday = _next(6), _next(1)
+    assert aij("log", "ex", "brisk-walk", "35m", "--rpe", "5", "--date", tuesday).code == 0
+    shown = json.loads(aij("today", "--date", tuesday, "--json").out)
+    assert (shown["date"], shown["day"], shown["focus"]) == (
+        tuesday,
+        "tue",
+        "Moderate Impact Aerobics",
+    )
+    assert [s["text"] for s in shown["logged"]] == ["brisk-walk 35min"]
+    assert shown["status"] == "done"
+    rest = json.loads(aij("today", "-d", sunday, "--json").out)
+    assert (rest["day"], rest["status"], rest["logged"]) == ("sun", "rest", [])
+
+
+def test_the_guided_log_on_a_rest_day_says_so(
+    aij: Run, aij_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from aijournal.catalog.exercises import load_exercise_catalog
+    from aijournal.cli.exercise_guided import ask_session, planned_text
+    from aijournal.errors import Cancelled
+    from tests.helpers import TODAY
+
+    sunday = TODAY.fromisoformat(_next(6))
+    catalog = load_exercise_catalog()
+    assert planned_text(sunday, catalog) == ("Rest", "")
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))  # the user presses Enter
+    with pytest.raises(Cancelled, match="is a rest day in your plan; to log an activity"):
+        ask_session(sunday, catalog)
+
+
+def test_plan_new_gives_the_copy_its_own_name(aij: Run, aij_home: Path) -> None:
+    assert aij("plan", "new", "my-week").code == 0
+    assert (
+        aij("plan", "new", "gentle-2", "--from", "gentle-start", "--name", 'Mine: "easy"').code == 0
+    )
+    names = {p["id"]: p["name"] for p in json.loads(aij("plan", "list", "--json").out)["plans"]}
+    assert names["my-week"] == "my-week, from musculoskeletal"
+    assert names["gentle-2"] == 'Mine: "easy"'
+    assert names["musculoskeletal"] == "Sample weekly musculoskeletal health protocol"
+    shown = json.loads(aij("plan", "show", "my-week", "--json").out)
+    original = json.loads(aij("plan", "show", "musculoskeletal", "--json").out)
+    assert {k: v for k, v in shown.items() if k not in ("id", "name")} == {
+        k: v for k, v in original.items() if k not in ("id", "name")
+    }
+
+
+def test_plan_validate_lists_every_error(aij: Run, aij_home: Path) -> None:
+    assert aij("plan", "new", "my-week").code == 0
+    path = aij_home / "protocols" / "my-week.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("- goblet-squat\n", "- goblet-sqaut\n", 1)
+    text = text.replace("sets: {min: 2, max: 3}", "sets: {min: 3, max: 2}", 1)
+    path.write_text(text, encoding="utf-8")
+    result = aij("plan", "validate", str(path))
+    assert result.code == 2
+    assert f"{path}: 2 errors" in result.err
+    assert "unknown exercise 'goblet-sqaut' (did you mean goblet-squat?)" in result.err
+    assert "days.mon.sets: min 3 is above max 2" in result.err
+    assert "more error" not in result.err

@@ -27,17 +27,20 @@ THURSDAY_B = "romanian-deadlift 3x10 lat-pulldown 3x10 lunge 3x10 glute-bridge 3
 
 def session(day: date, line: str, rpe: int | None = None) -> LoggedSession:
     entries = parse_exercise_log(line, CATALOG.resolve)
-    items = tuple(LoggedItem.from_entry(e, CATALOG.get(e.exercise_id).kind) for e in entries)
+    items = tuple(
+        LoggedItem.from_entry(
+            e, CATALOG.get(e.exercise_id).kind, CATALOG.get(e.exercise_id).intensity
+        )
+        for e in entries
+    )
     return LoggedSession(day, items, rpe)
 
 
-def week(*sessions: LoggedSession, as_of: date | None = None) -> WeekAdherence:
+def week(
+    *sessions: LoggedSession, as_of: date = date.max, journal_start: date = date.min
+) -> WeekAdherence:
     return weekly_adherence(
-        PLAN,
-        sessions,
-        week=(2026, 48),
-        typical_intensity=CATALOG.typical_intensities(),
-        as_of=as_of,
+        PLAN, sessions, week=(2026, 48), as_of=as_of, journal_start=journal_start
     )
 
 
@@ -182,7 +185,18 @@ def test_vigorous_minutes_count_double() -> None:
 
 @pytest.mark.parametrize(
     ("rpe", "minutes", "moderate_equivalent"),
-    [(None, 30, 30), (3, 30, 30), (5, 30, 30), (6, 30, 30), (7, 30, 60), (10, 25, 50)],
+    # A rating decides: below 5 light (0 minutes count), 5-6 moderate (x1), 7+ vigorous (x2).
+    [
+        (None, 30, 30),
+        (0, 30, 0),
+        (3, 30, 0),
+        (4, 30, 0),
+        (5, 30, 30),
+        (6, 30, 30),
+        (7, 30, 2 * 30),
+        (8, 30, 2 * 30),
+        (10, 25, 2 * 25),
+    ],
 )
 def test_rpe_sets_the_intensity_of_brisk_walking(
     rpe: int | None, minutes: int, moderate_equivalent: int
@@ -199,10 +213,15 @@ def test_recovery_minutes_do_not_count_as_aerobic() -> None:
     ("rpe", "typical", "expected"),
     [
         (None, None, "moderate"),
-        (4, "vigorous", "vigorous"),
+        (4, "vigorous", "light"),
+        (4, None, "light"),
+        (0, "moderate", "light"),
         (5, "vigorous", "moderate"),
+        (5, "light", "moderate"),
         (6, "light", "moderate"),
         (7, None, "vigorous"),
+        (7, "light", "vigorous"),
+        (None, "vigorous", "vigorous"),
         (None, "light", "light"),
     ],
 )
@@ -210,9 +229,69 @@ def test_effort_intensity(rpe: int | None, typical: str | None, expected: str) -
     assert effort_intensity(rpe, typical) == expected  # type: ignore[arg-type]
 
 
-def test_days_after_as_of_are_upcoming() -> None:
+def test_today_is_in_progress_and_later_days_upcoming() -> None:
     result = week(as_of=WED)
-    assert statuses(result) == ["missed"] * 3 + ["upcoming"] * 3 + ["rest"]
+    assert statuses(result) == ["missed"] * 2 + ["in-progress"] + ["upcoming"] * 3 + ["rest"]
+
+
+def test_today_partly_done_is_in_progress_not_partial() -> None:
+    result = week(session(TUE, "brisk-walk 10m"), as_of=TUE)
+    assert result.days[1].status == "in-progress"
+    assert (result.days[1].minutes, result.days[1].minutes_required) == (10, 30)
+    assert week(session(TUE, "brisk-walk 10m"), as_of=WED).days[1].status == "partial"
+
+
+def test_today_done_is_done() -> None:
+    assert week(session(TUE, "brisk-walk 30m"), as_of=TUE).days[1].status == "done"
+
+
+def test_days_before_the_journal_are_not_journaling_yet_never_missed() -> None:
+    # The journal starts on Thursday; today is the following Monday (the week is over).
+    result = week(session(THU, THURSDAY_B), as_of=date(2026, 11, 30), journal_start=THU)
+    assert statuses(result) == [
+        "not-journaling-yet",
+        "not-journaling-yet",
+        "not-journaling-yet",
+        "done",
+        "missed",
+        "missed",
+        "rest",
+    ]
+    # 1 of 2 resistance sessions: the week began before the journal, so not judged a miss.
+    states = {r.name: (r.actual, r.state) for r in result.requirements}
+    assert states["resistance sessions"] == (1, "not-journaling-yet")
+
+
+def test_the_journal_starting_on_monday_judges_the_whole_week() -> None:
+    result = week(session(MON, MONDAY_A), as_of=date(2026, 11, 30), journal_start=MON)
+    assert statuses(result)[:3] == ["done", "missed", "missed"]
+    assert {r.name: r.state for r in result.requirements}["resistance sessions"] == "not-met"
+
+
+def test_a_day_done_elsewhere_before_the_journal_is_moved_not_unjournaled() -> None:
+    # Monday's session done on Wednesday, the journal's first day: Monday is moved.
+    result = week(session(WED, MONDAY_A), as_of=date(2026, 11, 30), journal_start=WED)
+    assert (result.days[0].status, result.days[0].moved_to) == ("moved", WED)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [
+        (SUN, "in-progress"),  # Sunday is still part of the week
+        (date(2026, 11, 30), "not-met"),  # the Monday after: the week is finished
+        (SAT, "in-progress"),
+    ],
+)
+def test_a_finished_week_is_not_met_a_running_one_in_progress(as_of: date, state: str) -> None:
+    result = week(session(MON, MONDAY_A), as_of=as_of, journal_start=MON)
+    assert {r.name: r.state for r in result.requirements}["resistance sessions"] == state
+
+
+def test_a_met_requirement_is_met_whenever() -> None:
+    both = (session(MON, MONDAY_A), session(THU, THURSDAY_B))
+    for as_of in (THU, SUN, date(2026, 12, 7)):
+        result = week(*both, as_of=as_of, journal_start=THU)
+        assert {r.name: r.state for r in result.requirements}["resistance sessions"] == "met"
 
 
 def test_sessions_outside_the_week_are_ignored() -> None:

@@ -150,3 +150,25 @@ def test_a_user_alias_that_clashes_is_refused_with_its_line(tmp_path: Path) -> N
     assert str(caught.value) == (
         f"{path}:8: exercises.1: 'goblet-squat' already names exercise 'goblet-squat'"
     )
+
+
+def test_only_an_impact_activity_is_graded_high_bone_loading() -> None:
+    # The catalog's own rule: moderate is "jogging, loaded squats and hinges", high "jumping".
+    high = {e.id for e in load_exercise_catalog() if e.bone_loading == "high"}
+    assert high and all(load_exercise_catalog().get(i).kind == "impact" for i in high)
+    catalog = load_exercise_catalog()
+    assert catalog.get("deadlift").bone_loading == catalog.get("romanian-deadlift").bone_loading
+    assert catalog.get("deadlift").bone_loading == "moderate"
+
+
+def test_aerobics_class_is_vigorous_as_the_compendium_grades_it() -> None:
+    # Compendium 2011, "aerobic, general": 7.3 METs; vigorous is 6.0 METs or more.
+    assert 7.3 >= 6.0
+    assert load_exercise_catalog().get("aerobics-class").intensity == "vigorous"
+
+
+def test_every_timed_aerobic_or_impact_activity_has_a_typical_intensity() -> None:
+    # Without one, an unrated session would fall back to moderate without a source.
+    for exercise in load_exercise_catalog():
+        if exercise.kind in ("aerobic", "impact") and exercise.measure == "minutes":
+            assert exercise.intensity is not None, exercise.id

@@ -45,7 +45,7 @@ def test_the_issues_example_line() -> None:
         ("brisk-walk 35min", ExerciseEntry("brisk-walk", minutes=35)),
         ("brisk-walk 1h", ExerciseEntry("brisk-walk", minutes=60)),
         ("brisk-walk 1h15m", ExerciseEntry("brisk-walk", minutes=75)),
-        ("yoga 600m", ExerciseEntry("yoga", minutes=600)),
+        ("yoga 240m", ExerciseEntry("yoga", minutes=240)),
         ("plank 45s", ExerciseEntry("plank", sets=1, seconds=45)),
         ("farmer-carry 2x40s@16kg", ExerciseEntry("farmer-carry", sets=2, seconds=40, load_kg=16)),
         ("goblet-squat 3X10@12.5KG", ExerciseEntry("goblet-squat", sets=3, reps=10, load_kg=12.5)),
@@ -153,3 +153,44 @@ def test_a_plank_logged_like_its_days_other_exercises_keeps_what_was_typed() -> 
     # The issue's Monday logs all five exercises "at 3x10", the plank included.
     (entry,) = parse_exercise_log("plank 3x10", CATALOG.resolve)
     assert (entry.sets, entry.reps, entry.seconds) == (3, 10, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("brisk-walk 240m", 240), ("brisk-walk 4h", 4 * 60), ("hike 3h59m", 3 * 60 + 59)],
+)
+def test_four_hours_of_one_activity_is_taken_at_its_word(text: str, minutes: int) -> None:
+    assert parse(text) == [ExerciseEntry(text.split()[0], minutes=minutes)]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "shown"),
+    [
+        ("brisk-walk 241m", 241, "4 h 01 min"),
+        ("brisk-walk 600m", 600, "10 h 00 min"),  # the issue's "600m", meant as metres
+        ("hike 4h1m", 4 * 60 + 1, "4 h 01 min"),
+        ("cycling 10h", 10 * 60, "10 h 00 min"),
+    ],
+)
+def test_more_than_four_hours_is_refused_with_the_reason_and_the_flag(
+    text: str, minutes: int, shown: str
+) -> None:
+    with pytest.raises(BadInput) as refused:
+        parse(text)
+    message = str(refused.value)
+    assert f"{minutes} minutes ({shown})" in message
+    assert "more than 4 hours" in message and "--yes" in message
+    assert parse_exercise_log(text, CATALOG.resolve, accept_long=True)[0].minutes == minutes
+
+
+def test_over_four_hours_in_one_line_is_refused_whatever_its_place() -> None:
+    with pytest.raises(BadInput, match="cycling: 300 minutes"):
+        parse("goblet-squat 3x10 cycling 5h stretching 10m")
+
+
+@given(st.integers(min_value=1, max_value=600))
+def test_minutes_echo_with_their_unit_and_parse_back(minutes: int) -> None:
+    entry = ExerciseEntry("brisk-walk", minutes=minutes)
+    text = format_entry(entry)
+    assert text == f"brisk-walk {minutes}min"
+    assert parse_exercise_log(text, CATALOG.resolve, accept_long=True) == [entry]

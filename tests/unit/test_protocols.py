@@ -120,7 +120,7 @@ def test_every_shipped_plan_loads_with_its_citation() -> None:
     assert sorted(plans) == ["acsm-2019", "gentle-start", "hope-trial", "musculoskeletal"]
     assert PLANS.problems == ()
     assert "NCT03953157" in plans["musculoskeletal"].source
-    assert any("2019;51(11):2375" in r for r in plans["musculoskeletal"].references)
+    assert not any("2019;51(11):2375" in r for r in plans["musculoskeletal"].references)
     assert "Med Sci Sports Exerc 2019;51(11):2375" in plans["acsm-2019"].source
     assert "J Clin Oncol 2015;33(10):1104" in plans["hope-trial"].source
     assert "ACSM 2019" in plans["gentle-start"].source
@@ -281,3 +281,45 @@ def test_a_broken_user_catalog_is_a_problem_too(tmp_path: Path) -> None:
     plans = load_plans(tmp_path)
     assert [path for path, _ in plans.problems] == [catalog]
     assert plans.get("musculoskeletal").id == "musculoskeletal"
+
+
+def test_the_article_plan_cites_the_article_and_its_own_references_only() -> None:
+    plan = load_plans(None).get("musculoskeletal")
+    # The article names neither the UCLA trial's design nor ACSM as the table's basis.
+    assert "ACSM" not in plan.source and "draws on" not in plan.source
+    assert not any("Campbell" in r or "Med Sci Sports" in r for r in plan.references)
+    cited = " ".join(plan.references)
+    for reference in (
+        "NCT03953157",
+        "NCT03823521",  # the number the article prints
+        "Pérez-Gómez",
+        "Nutrients 2022;14(19):4192",
+        "Winters-Stone",
+        "2020;29(6):1154-1162",
+        "Roberts",
+        "CD013532",
+        "Lecuona",
+    ):
+        assert reference in cited, reference
+
+
+def test_validate_lists_every_error_with_its_line(tmp_path: Path) -> None:
+    broken = (
+        MINIMAL.replace("name: My week\n", "name: My week\ncolour: blue\n", 1)
+        .replace("[goblet-squat,", "[gobelt-squat,", 1)
+        .replace("{min: 30, max: 45}", "{min: 45, max: 30}", 1)
+    )
+    path = write(tmp_path, broken)
+    with pytest.raises(BadInput) as caught:
+        validate_plan_file(path)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == f"{path}: 3 errors"
+    assert sorted(lines[1:]) == sorted(
+        [
+            f"{path}:3: colour: unknown key",
+            f"{path}:10: days.mon.activities.0.0: unknown exercise 'gobelt-squat' "
+            "(did you mean goblet-squat?)",
+            f"{path}:13: days.tue.minutes: min 45 is above max 30",
+        ]
+    )
+    assert "more error" not in str(caught.value)

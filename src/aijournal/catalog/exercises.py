@@ -9,13 +9,12 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from aijournal.catalog.yamlfile import line_of, read_yaml, validate_yaml
-from aijournal.domain.exercise import BoneLoading, Intensity, Kind, Measure
+from aijournal.domain.exercise import KEBAB, BoneLoading, Intensity, Kind, Measure
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
 from aijournal.suggest import did_you_mean
 
 CATALOG_FILE = "exercises.yaml"
-KEBAB = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 MIN_PREFIX = 3
 
 ExerciseId = Annotated[str, Field(pattern=KEBAB, description="singular kebab-case")]

@@ -104,16 +104,24 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
+def validation_messages(path: Path, node: yaml.Node | None, exc: ValidationError) -> list[str]:
+    """Every error, one line each: file, line, field and what is allowed."""
+    lines = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        line = _node_line(node, loc)
+        field = ".".join(str(p) for p in loc) or "(document)"
+        where = f"{path}:{line}" if line else str(path)
+        lines.append(f"{where}: {field}: {_describe(dict(err))}")
+    return lines
+
+
 def validation_message(path: Path, node: yaml.Node | None, exc: ValidationError) -> str:
     """One line: file, line, field and what is allowed, for the first error."""
-    err = exc.errors()[0]
-    loc = tuple(err.get("loc", ()))
-    line = _node_line(node, loc)
-    field = ".".join(str(p) for p in loc) or "(document)"
-    where = f"{path}:{line}" if line else str(path)
+    first = validation_messages(path, node, exc)[0]
     more = len(exc.errors()) - 1
     tail = f" (and {more} more error{'s' if more > 1 else ''})" if more > 0 else ""
-    return f"{where}: {field}: {_describe(dict(err))}{tail}"
+    return f"{first}{tail}"
 
 
 def validate_yaml(

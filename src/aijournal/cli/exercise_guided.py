@@ -32,6 +32,12 @@ def planned_text(day: date, catalog: ExerciseCatalog) -> tuple[str, str]:
     return today.focus, " ".join(parts)
 
 
+REST_HINT = (
+    "{day} is a rest day in your plan: nothing is planned. Did something anyway? Type it, "
+    "e.g. gentle-walk 20m or stretching 15m; Enter logs nothing."
+)
+
+
 def ask_session(day: date, catalog: ExerciseCatalog) -> tuple[str, int | None]:
     """Ask what was done (the plan's session offered as the default) and the effort."""
     try:
@@ -39,9 +45,18 @@ def ask_session(day: date, catalog: ExerciseCatalog) -> tuple[str, int | None]:
         render.info(f"Planned for {day:%A}: {focus}")
         if offered:
             render.hint(f"The plan's session: {offered}")
-        answer = render.ask_default("What did you do? (Enter takes the plan's session)", offered)
+            question = "What did you do? (Enter takes the plan's session)"
+        else:
+            render.hint(REST_HINT.format(day=f"{day:%A}"))
+            question = "What did you do? (Enter: nothing)"
+        answer = render.ask_default(question, offered)
         if not answer.strip():
-            raise Cancelled("nothing to log")
+            if not offered:
+                raise Cancelled(
+                    f"nothing logged: {day:%A} {day.isoformat()} is a rest day in your plan; "
+                    "to log an activity: aij log ex gentle-walk 20m"
+                )
+            raise Cancelled("nothing logged")
         rpe = render.ask_number("Effort, RPE 0-10 (5-6 moderate, 7+ vigorous)", 0, 10, integer=True)
     except (KeyboardInterrupt, EOFError):
         raise Cancelled("stopped; nothing was saved") from None

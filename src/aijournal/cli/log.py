@@ -206,6 +206,9 @@ def ex(
         int | None, typer.Option("--rpe", help="Effort 0-10 (5-6 moderate, 7+ vigorous).")
     ] = None,
     date: DateOption = "today",
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Accept an activity of more than 4 hours.")
+    ] = False,
 ) -> None:
     """Record exercise: sets x reps @ load, held seconds, minutes, or impacts."""
     from aijournal import render
@@ -226,7 +229,7 @@ def ex(
         text, rpe = ask_session(day, catalog)
     else:
         text = " ".join(items)
-    parsed = parse_exercise_log(text, catalog.resolve)
+    parsed = parse_exercise_log(text, catalog.resolve, accept_long=yes)
     to_save = [
         ItemToSave(
             entry=entry,

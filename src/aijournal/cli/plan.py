@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aijournal import clock
-from aijournal.cli.common import JsonOption, journal, week_of
+from aijournal.cli.common import DateOption, JsonOption, day_of, journal, week_of
 from aijournal.errors import BadInput
 
 if TYPE_CHECKING:
@@ -105,13 +105,19 @@ def new(
     from_: Annotated[
         str, typer.Option("--from", help="The plan to copy (default musculoskeletal).")
     ] = "musculoskeletal",
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help='The new plan\'s display name (default "ID, from PLAN").'),
+    ] = None,
 ) -> None:
     """Copy a plan into your own protocols folder to edit it."""
     from aijournal import render
     from aijournal.catalog.plan_copy import copy_plan
     from aijournal.paths import paths
 
-    target = copy_plan(_plans(), source_id=from_, new_id=plan_id, folder=paths().protocols)
+    target = copy_plan(
+        _plans(), source_id=from_, new_id=plan_id, folder=paths().protocols, name=name
+    )
     render.info(
         f"wrote {target}; edit it, then: aij plan validate {target} && aij plan use {plan_id}"
     )
@@ -143,16 +149,19 @@ def check(
         render.plan_check(result)
 
 
-def today(as_json: JsonOption = False) -> None:
-    """Today's planned session and what is already logged against it."""
+def today(as_json: JsonOption = False, date: DateOption = "today") -> None:
+    """Today's (or another day's) planned session and what is logged against it."""
 
     from aijournal import render
     from aijournal.reports.plan import today_view
 
+    day = day_of(date)
     plans = _plans()
     plan = plans.get(_active_plan_id(None))
     with journal() as opened, opened.read() as session:
-        result = today_view(session=session, plan=plan, catalog=plans.catalog, today=clock.today())
+        result = today_view(
+            session=session, plan=plan, catalog=plans.catalog, day=day, today=clock.today()
+        )
     if as_json:
         render.dump_json(result.model_dump(mode="json"))
     else:

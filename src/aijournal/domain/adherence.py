@@ -15,68 +15,69 @@ Days. Each plan day gets one status:
   must reach the minimum. So a resistance day is done when each exercise (or one of its
   alternatives) has at least the minimum sets at the minimum reps or more; an aerobic or
   recovery day is done when its planned activities add up to the minimum minutes.
-- ``partial``: something the day names was logged on it, but the day is not done (fewer
-  sets or minutes than the minimum, or only some of the planned activities).
 - ``moved``: the day is not done on its own date, but its whole plan was done on another day
   of the same week (``moved_to``). The host day must either have no session of the same kind
   planned (a rest day; an aerobic day hosting a resistance session) or have met its own plan.
   Only items the host's own plan does not name can stand in, and an item stands in for one
   day only. Hosts are tried from Monday to Sunday.
-- ``missed``: none of the above; or ``upcoming`` instead when the day lies after ``as_of``
-  and nothing of it was logged yet.
+- otherwise the day's place in time decides (``domain/status.py``): ``not-journaling-yet``
+  before the journal's first entry (never a miss); ``in-progress`` today; ``upcoming``
+  after today; and on a day that can be missed, ``partial`` when something the day names was
+  logged on it (fewer sets or minutes than the minimum, or only some of the activities),
+  else ``missed``.
 
 Items of no planned activity (an extra, unplanned session) leave the day's own status alone;
 they count toward the weekly totals and may stand in for a moved day.
 
-Weekly totals. A resistance (impact) session is a date with at least one item of kind
-resistance (impact). Aerobic minutes are the minutes of items of kind aerobic or impact
-(recovery minutes do not count), weighted by intensity: a vigorous minute counts as two
-moderate-equivalent minutes, a light one as none. Intensity comes from the session's RPE:
-5-6 is moderate, 7 and above vigorous; below 5, or no RPE, the activity's typical intensity
-from the catalog, and moderate when the catalog gives none.
+Weekly totals are ``domain/activity.py``'s figures of the week's sessions: resistance and
+impact sessions (days with such an item) and moderate-equivalent aerobic minutes. Each is
+``met`` when it reaches the plan's minimum; otherwise ``in-progress`` while the week runs
+(today or later is in it), ``not-journaling-yet`` when the journal started after the week's
+Monday, and ``not-met`` for a finished week.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
 
-from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind
+from aijournal.domain.activity import (
+    MODERATE_EQUIVALENT,
+    LoggedItem,
+    LoggedSession,
+    effort_intensity,
+    period_totals,
+)
+from aijournal.domain.plan import DayPlan, Plan
+from aijournal.domain.status import day_state
 from aijournal.errors import BadInput
 
-if TYPE_CHECKING:
-    from aijournal.catalog.protocols import DayPlan, Plan
+__all__ = [
+    "COUNTED_DAY_STATUSES",
+    "MODERATE_EQUIVALENT",
+    "DayAdherence",
+    "LoggedItem",
+    "LoggedSession",
+    "Requirement",
+    "WeekAdherence",
+    "effort_intensity",
+    "iso_week",
+    "week_dates",
+    "weekly_adherence",
+]
 
-DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DayStatus = Literal["done", "partial", "moved", "missed", "rest", "upcoming"]
-MODERATE_EQUIVALENT: Mapping[Intensity, int] = {"light": 0, "moderate": 1, "vigorous": 2}
+DayStatus = Literal[
+    "done", "partial", "moved", "missed", "rest", "in-progress", "upcoming", "not-journaling-yet"
+]
+COUNTED_DAY_STATUSES: frozenset[DayStatus] = frozenset({"done", "partial", "moved", "missed"})
+"""The statuses of a planned day that can be done or missed (what "days done of N" counts)."""
+RequirementState = Literal["met", "not-met", "in-progress", "not-journaling-yet"]
 
 _WEEK = re.compile(r"(\d{4})-?w(\d{1,2})\Z", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-
-
-@dataclass(frozen=True, kw_only=True)
-class LoggedItem(ExerciseEntry):
-    """One exercise of a logged session, with the kind the catalog gave it, as stored."""
-
-    kind: Kind
-
-    @classmethod
-    def from_entry(cls, entry: ExerciseEntry, kind: Kind) -> LoggedItem:
-        """The item for a parsed log entry whose catalog kind is ``kind``."""
-        return cls(**asdict(entry), kind=kind)
-
-
-@dataclass(frozen=True)
-class LoggedSession:
-    """A logged exercise session: its date, its items, and its effort (RPE 0-10) if rated."""
-
-    date: dt.date
-    items: tuple[LoggedItem, ...]
-    rpe: int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,24 @@ class Requirement:
     unit: str
     actual: int
     required: int
+    state: RequirementState = "not-met"
 
     @property
     def met(self) -> bool:
         return self.actual >= self.required
+
+
+def requirement_state(
+    actual: int, required: int, *, dates: Sequence[dt.date], as_of: dt.date, journal_start: dt.date
+) -> RequirementState:
+    """A weekly total against its minimum over the week ``dates`` (see the module doc)."""
+    if actual >= required:
+        return "met"
+    if as_of <= dates[-1]:
+        return "in-progress"
+    if journal_start > dates[0]:
+        return "not-journaling-yet"
+    return "not-met"
 
 
 @dataclass(frozen=True)
@@ -119,6 +134,12 @@ class WeekAdherence:
     requirements: tuple[Requirement, ...]
     moderate_minutes: int
     vigorous_minutes: int
+    light_minutes: int = 0
+
+    @property
+    def aerobic_minutes(self) -> int:
+        """Moderate and vigorous aerobic minutes (light ones do not count)."""
+        return self.moderate_minutes + self.vigorous_minutes
 
 
 def iso_week(value: str | dt.date) -> tuple[int, int]:
@@ -152,15 +173,6 @@ def week_dates(year: int, week: int) -> list[dt.date]:
         )
     monday = dt.date.fromisocalendar(year, week, 1)
     return [monday + dt.timedelta(days=offset) for offset in range(7)]
-
-
-def effort_intensity(rpe: int | None, typical: Intensity | None) -> Intensity:
-    """RPE 7+ vigorous, 5-6 moderate; otherwise the typical intensity, else moderate."""
-    if rpe is not None and rpe >= 7:
-        return "vigorous"
-    if rpe is not None and rpe >= 5:
-        return "moderate"
-    return typical or "moderate"
 
 
 @dataclass(frozen=True)
@@ -201,7 +213,11 @@ def _can_host(host: DayPlan, host_done: bool, guest: DayPlan) -> bool:
 
 
 def _day_statuses(
-    plan: Plan, dates: list[dt.date], by_day: list[list[LoggedItem]], as_of: dt.date | None
+    plan: Plan,
+    dates: list[dt.date],
+    by_day: list[list[LoggedItem]],
+    as_of: dt.date,
+    journal_start: dt.date,
 ) -> list[DayAdherence]:
     days = plan.days.ordered()
     checks = [_check(day, items) for (_, day), items in zip(days, by_day, strict=True)]
@@ -228,8 +244,9 @@ def _day_statuses(
                     status, moved_to = "moved", dates[host]
                     spare[host] = [i for i in spare[host] if i.exercise_id not in day.activity_ids]
                     break
-            if status == "missed" and as_of is not None and dates[index] > as_of:
-                status = "upcoming"
+            if status != "moved":
+                state = day_state(dates[index], journal_start=journal_start, today=as_of)
+                status = status if state == "counted" else state
         result.append(
             DayAdherence(
                 day=key,
@@ -246,63 +263,61 @@ def _day_statuses(
     return result
 
 
-def _sessions_of(kind: Kind, by_day: Iterable[list[LoggedItem]]) -> int:
-    return sum(any(i.kind == kind for i in items) for items in by_day)
-
-
 def weekly_adherence(
     plan: Plan,
     sessions: Iterable[LoggedSession],
     *,
     week: tuple[int, int],
-    typical_intensity: Mapping[str, Intensity] | None = None,
-    as_of: dt.date | None = None,
+    as_of: dt.date = dt.date.max,
+    journal_start: dt.date = dt.date.min,
 ) -> WeekAdherence:
     """The week's day statuses and weekly totals under ``plan`` (rules in the module doc).
 
-    Sessions dated outside the week are ignored. ``typical_intensity`` maps exercise ids to
-    the catalog's intensity; ``as_of`` (usually today) marks later days ``upcoming``.
+    Sessions dated outside the week are ignored. ``as_of`` is today (the default: a week
+    long past); ``journal_start`` the journal's first day (the default: always journaling).
     """
     year, number = week
     dates = week_dates(year, number)
     by_day: list[list[LoggedItem]] = [[] for _ in dates]
-    minutes: dict[Intensity, int] = {"light": 0, "moderate": 0, "vigorous": 0}
-    typical = typical_intensity or {}
-    for session in sessions:
-        if session.date not in dates:
-            continue
+    in_week = [s for s in sessions if s.date in dates]
+    for session in in_week:
         by_day[dates.index(session.date)].extend(session.items)
-        for item in session.items:
-            if item.minutes and item.kind in ("aerobic", "impact"):
-                level = effort_intensity(session.rpe, typical.get(item.exercise_id))
-                minutes[level] += item.minutes
+    totals = period_totals(in_week)
     weekly = plan.weekly
-    moderate_equivalent = sum(MODERATE_EQUIVALENT[level] * n for level, n in minutes.items())
-    totals = [
+    wanted = [
         (
             "resistance sessions",
             "sessions",
             weekly.resistance_sessions_min,
-            _sessions_of("resistance", by_day),
+            totals.resistance_sessions,
         ),
         (
             "aerobic minutes",
             "moderate-equivalent minutes",
             weekly.aerobic_moderate_equivalent_minutes_min,
-            moderate_equivalent,
+            totals.moderate_equivalent_minutes,
         ),
-        ("impact sessions", "sessions", weekly.impact_sessions_min, _sessions_of("impact", by_day)),
+        ("impact sessions", "sessions", weekly.impact_sessions_min, totals.impact_sessions),
     ]
     return WeekAdherence(
         plan_id=plan.id,
         year=year,
         week=number,
-        days=tuple(_day_statuses(plan, dates, by_day, as_of)),
+        days=tuple(_day_statuses(plan, dates, by_day, as_of, journal_start)),
         requirements=tuple(
-            Requirement(name, unit, actual, required)
-            for name, unit, required, actual in totals
+            Requirement(
+                name,
+                unit,
+                actual,
+                required,
+                requirement_state(
+                    actual, required, dates=dates, as_of=as_of, journal_start=journal_start
+                ),
+            )
+            for name, unit, required, actual in wanted
             if required is not None
         ),
-        moderate_minutes=minutes["moderate"],
-        vigorous_minutes=minutes["vigorous"],
+        moderate_minutes=totals.moderate_minutes,
+        vigorous_minutes=totals.vigorous_minutes,
+        light_minutes=totals.light_minutes,
     )

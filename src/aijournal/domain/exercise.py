@@ -19,7 +19,9 @@ plank logged like the other exercises of its day: "plank 3x10"); minutes takes m
 impacts takes a COUNT or SETSxREPS (impacts = sets x reps, no load); ``none`` (rest) takes
 no amount. Every other exercise needs its amount: a name alone is refused, since it records
 nothing adherence can count. Limits: sets 1-20, reps 1-100, seconds 1-600 per set, minutes
-1-600, impacts 1-5000, load 0-500 kg.
+1-600, impacts 1-5000, load 0-500 kg. One activity over 4 hours (240 minutes) is implausible
+enough to be a typo (``600m`` meant as metres, ``90`` hours for minutes): it is refused with
+the reason unless the caller accepts it (``aij log ex ... --yes``).
 """
 
 import re
@@ -35,12 +37,18 @@ BoneLoading = Literal["none", "low", "moderate", "high"]
 Measure = Literal["sets-reps-load", "seconds", "minutes", "impacts", "none"]
 Intensity = Literal["light", "moderate", "vigorous"]
 
+KEBAB = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+"""Ids of exercises and plans: singular kebab-case (goblet-squat, my-week)."""
+
 MAX_SETS = 20
 MAX_REPS = 100
 MAX_SECONDS = 600
 MAX_MINUTES = 600
 MAX_IMPACTS = 5000
 MAX_LOAD_KG = 500.0
+PLAUSIBLE_MINUTES = 240
+"""The most minutes one activity is taken at its word for (4 hours); more needs --yes."""
+ACCEPT_FLAG = "--yes"
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*\Z")
 _SETS = re.compile(r"(\d+)x(\d+)(s?)(?:@(.*))?\Z")
@@ -178,8 +186,24 @@ def _entry(exercise: KnownExercise, typed: str, amount: _Amount | None) -> Exerc
     )
 
 
-def parse_exercise_log(text: str, resolve: Callable[[str], KnownExercise]) -> list[ExerciseEntry]:
-    """Parse a one-line log such as ``goblet-squat 3x10@12kg brisk-walk 35m`` (see the grammar)."""
+def check_plausible(entries: list[ExerciseEntry]) -> None:
+    """BadInput for an activity over ``PLAUSIBLE_MINUTES``, naming the flag that accepts it."""
+    for entry in entries:
+        if entry.minutes is not None and entry.minutes > PLAUSIBLE_MINUTES:
+            hours, minutes = divmod(entry.minutes, 60)
+            raise BadInput(
+                f"{entry.exercise_id}: {entry.minutes} minutes ({hours} h {minutes:02d} min) of "
+                f"one activity is more than {PLAUSIBLE_MINUTES // 60} hours, so nothing was "
+                f"saved; write minutes like 35m or 1h15m, or if {entry.minutes} minutes is "
+                f"right, log it again with {ACCEPT_FLAG}"
+            )
+
+
+def parse_exercise_log(
+    text: str, resolve: Callable[[str], KnownExercise], *, accept_long: bool = False
+) -> list[ExerciseEntry]:
+    """Parse a one-line log such as ``goblet-squat 3x10@12kg brisk-walk 35m`` (see the grammar);
+    an activity over 4 hours is refused unless ``accept_long``."""
     tokens = text.split()
     if not tokens:
         raise BadInput("the exercise log is empty: write e.g. 'goblet-squat 3x10 brisk-walk 35m'")
@@ -209,6 +233,8 @@ def parse_exercise_log(text: str, resolve: Callable[[str], KnownExercise]) -> li
             )
         entries.append(_entry(exercise, name, amount))
         index += 1
+    if not accept_long:
+        check_plausible(entries)
     return entries
 
 
@@ -218,14 +244,15 @@ def format_load(kg: float) -> str:
 
 
 def format_entry(entry: ExerciseEntry) -> str:
-    """The log text of one entry, which parses back to the same entry (loads in kg)."""
+    """The log text of one entry, which parses back to the same entry (loads in kg; minutes
+    as ``35min``, never a bare ``m`` that reads as metres)."""
     load = f"@{format_load(entry.load_kg)}" if entry.load_kg is not None else ""
     if entry.sets is not None and entry.reps is not None:
         amount = f"{entry.sets}x{entry.reps}{load}"
     elif entry.sets is not None and entry.seconds is not None:
         amount = f"{entry.sets}x{entry.seconds}s{load}"
     elif entry.minutes is not None:
-        amount = f"{entry.minutes}m"
+        amount = f"{entry.minutes}min"
     elif entry.impacts is not None:
         amount = str(entry.impacts)
     else:

@@ -3,11 +3,15 @@
 Columns: date; each symptom (the user's symptom set, then any other name found in the
 range), named with its scale (``joint_pain_0_10``, ``stiffness_minutes``,
 ``hot_flashes_count``); ``sites``; exercise minutes by kind, resistance sessions and sets,
-impacts; each tracked nutrient's total of food and supplements (empty on a day with no food
-logged); doses taken and skipped; sleep hours and quality; mind-body minutes; weight and
-waist. A measure not logged that day is an empty cell; counts and minutes of what was done
-are 0. Rows stop at today: days ahead hold nothing but appointments (visits.csv). The range
-is read in chunks of days, aggregated in the database, so memory stays flat.
+impacts, moderate-equivalent aerobic minutes (``domain/activity.py`` defines each: aerobic
+minutes are moderate or vigorous minutes of aerobic and impact activity, a rating below 5
+is light and does not count; resistance minutes are the time of held sets, empty when a set
+of reps records none); each tracked nutrient's total of food and supplements (empty on a
+day with no food logged); doses taken and skipped; sleep hours and quality; mind-body
+minutes; weight and waist. A measure not logged that day is an empty cell; counts and
+minutes of what was done are 0. Rows stop at today: days ahead hold nothing but appointments
+(visits.csv). The range is read in chunks of days, aggregated in the database (exercise item
+by item, as its figures need each session's rating), so memory stays flat.
 """
 
 from collections import defaultdict
@@ -15,18 +19,19 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from aijournal.domain.activity import ActivityTotals, totals_by_day
 from aijournal.domain.nutrients import TRACKED
 from aijournal.domain.symptoms import Symptom, SymptomSet
 from aijournal.export.cells import format_cell, number_text
 from aijournal.export.rows import run
+from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.models import (
     BodyMeasure,
     Entry,
-    ExerciseItem,
     MedicationDose,
     MindSession,
     PainSites,
@@ -42,6 +47,7 @@ TAIL = (
     "resistance_sessions",
     "resistance_sets",
     "impacts",
+    "moderate_equivalent_minutes",
     *(n.key for n in TRACKED),
     "doses_taken",
     "doses_skipped",
@@ -111,7 +117,6 @@ class _Chunk:
     def __init__(self, session: Session, start: date, end: date) -> None:
         self.symptoms: dict[date, dict[str, float]] = defaultdict(dict)
         self.sites: dict[date, str] = {}
-        self.exercise: dict[date, dict[str, Any]] = defaultdict(dict)
         self.doses: dict[date, dict[bool, int]] = defaultdict(dict)
         self.sleep: dict[date, tuple[float | None, float | None]] = {}
         self.mind: dict[date, float] = {}
@@ -137,21 +142,8 @@ class _Chunk:
         rows = session.exec(joined(PainSites, "sites", day, PainSites.sites).order_by(*order))
         for when, sites in rows:
             self.sites[when] = sites
-        item: Any = ExerciseItem
-        rows = session.exec(
-            joined(
-                ExerciseItem,
-                "exercise",
-                day,
-                item.kind,
-                func.sum(item.minutes),
-                func.sum(item.sets),
-                func.sum(item.impacts),
-                func.count(distinct(item.entry_id)),
-            ).group_by(day, item.kind)
-        )
-        for when, kind, minutes, sets, impacts, sessions in rows:
-            self.exercise[when][kind] = (minutes or 0, sets or 0, impacts or 0, sessions)
+        stored = sessions_between(session=session, start=start, end=end)
+        self.exercise: dict[date, ActivityTotals] = totals_by_day(logged_sessions(stored))
         dose: Any = MedicationDose
         rows = session.exec(
             joined(MedicationDose, "dose", day, dose.taken, func.count()).group_by(day, dose.taken)
@@ -199,11 +191,17 @@ class _Chunk:
         rated = self.symptoms.get(when, {})
         cells = [when.isoformat(), *(_plain(rated.get(name)) for name in names)]
         cells.append(format_cell("text", self.sites.get(when)))
-        done = self.exercise.get(when, {})
-        cells += [_rounded(done.get(kind, (0,))[0]) for kind in EXERCISE_KINDS]
-        resistance = done.get("resistance", (0, 0, 0, 0))
-        cells += [str(resistance[3]), str(resistance[1])]
-        cells.append(str(sum(int(v[2]) for v in done.values())))
+        done = self.exercise.get(when, ActivityTotals())
+        cells += [
+            _rounded(done.resistance_minutes),
+            str(done.aerobic_minutes),
+            str(done.impact_minutes),
+            str(done.recovery_minutes),
+            str(done.resistance_sessions),
+            str(done.resistance_sets),
+            str(done.impacts),
+            str(done.moderate_equivalent_minutes),
+        ]
         amounts = self.nutrients.get(when)
         cells += [_rounded(amounts[n.key]) if amounts else "" for n in TRACKED]
         doses = self.doses.get(when, {})

@@ -158,6 +158,8 @@ def _plan(report: VisitReport) -> str:
         cells = [_e(week.week), f"{week.days_done}/{week.days_planned}"]
         for req in week.requirements:
             mark = '<span class="ok">✓</span>' if req.met else '<span class="no">✗</span>'
+            if req.state in ("in-progress", "not-journaling-yet"):
+                mark = f'<span class="muted">{_e(req.state.replace("-", " "))}</span>'
             cells.append(f"{req.actual}/{req.required} {mark}")
         rows.append(cells)
     shown = len(report.weeks)

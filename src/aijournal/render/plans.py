@@ -13,7 +13,20 @@ STATUS_STYLE = {
     "missed": "red",
     "rest": "dim",
     "upcoming": "dim",
+    "in-progress": "cyan",
+    "not-journaling-yet": "dim",
 }
+REQUIREMENT_STYLE = {
+    "met": "green",
+    "not-met": "red",
+    "in-progress": "yellow",
+    "not-journaling-yet": "dim",
+}
+
+
+def _words(status: str) -> str:
+    """A status as words: ``not-journaling-yet`` -> ``not journaling yet``."""
+    return status.replace("-", " ")
 
 
 def _range(r: dict[str, int] | None, unit: str) -> str:
@@ -83,7 +96,7 @@ def days_table(days: list[dict[str, Any]], title: str) -> None:
         table.add_row(
             f"{day['day'].title()} {day['date'][5:]}",
             day["focus"],
-            Text(day["status"], style=STATUS_STYLE.get(day["status"], "")),
+            Text(_words(day["status"]), style=STATUS_STYLE.get(day["status"], "")),
             ", ".join(detail),
         )
     out().print(table)
@@ -92,11 +105,12 @@ def days_table(days: list[dict[str, Any]], title: str) -> None:
 def requirements_table(requirements: list[dict[str, Any]]) -> None:
     table = new_table("This week's totals", ("requirement", "done", "needed", ""))
     for req in requirements:
+        state = req.get("state") or ("met" if req["met"] else "not-met")
         table.add_row(
             req["name"],
             str(req["actual"]),
             f"{req['required']} {req['unit']}",
-            Text("met", style="green") if req["met"] else Text("not yet", style="yellow"),
+            Text(_words(state), style=REQUIREMENT_STYLE.get(state, "")),
         )
     out().print(table)
 
@@ -112,4 +126,6 @@ def today_plan(result: Any) -> None:
             out().print(Text(f"Logged {s['id']}: {s['text']}"))
     else:
         hint("Nothing logged yet. Log it: aij log ex (guided) or aij log ex NAME AMOUNT ...")
-    out().print(Text("Status: ") + Text(result.status, style=STATUS_STYLE.get(result.status, "")))
+    out().print(
+        Text("Status: ") + Text(_words(result.status), style=STATUS_STYLE.get(result.status, ""))
+    )

@@ -159,10 +159,9 @@ def _plan_weeks(
     sessions = logged_sessions(stored)
     met_next: list[float] = []
     unmet_next: list[float] = []
-    typical = catalog.typical_intensities()
     while monday + timedelta(days=13) <= end:
         year, week, _ = monday.isocalendar()
-        result = weekly_adherence(plan, sessions, week=(year, week), typical_intensity=typical)
+        result = weekly_adherence(plan, sessions, week=(year, week))
         following = [
             pain[d] for d in (monday + timedelta(days=7 + i) for i in range(7)) if d in pain
         ]

@@ -7,28 +7,19 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.catalog.protocols import DAY_KEYS, ExerciseCatalog, Plan
-from aijournal.domain.adherence import (
-    LoggedItem,
-    LoggedSession,
-    WeekAdherence,
-    week_dates,
-    weekly_adherence,
+from aijournal.domain.adherence import WeekAdherence, week_dates, weekly_adherence
+from aijournal.domain.exercise import format_entry
+from aijournal.domain.status import NOT_STARTED
+from aijournal.store.exercise import (
+    StoredSession,
+    item_entry,
+    sessions_between,
 )
-from aijournal.domain.exercise import ExerciseEntry, Kind, format_entry
-from aijournal.store.exercise import StoredSession, sessions_between
+from aijournal.store.exercise import (
+    logged_sessions as logged_sessions,  # re-exported: reports/insights.py imports it here
+)
 from aijournal.store.models import ExerciseItem
-
-
-def item_entry(item: ExerciseItem) -> ExerciseEntry:
-    return ExerciseEntry(
-        item.exercise,
-        sets=item.sets,
-        reps=item.reps,
-        seconds=item.seconds,
-        minutes=item.minutes,
-        impacts=item.impacts,
-        load_kg=item.load_kg,
-    )
+from aijournal.store.span import journal_start
 
 
 def item_json(item: ExerciseItem) -> dict[str, Any]:
@@ -54,31 +45,6 @@ def session_json(stored: StoredSession) -> dict[str, Any]:
     }
 
 
-def logged_sessions(stored: list[StoredSession]) -> list[LoggedSession]:
-    """Stored sessions as the adherence rules take them."""
-    return [
-        LoggedSession(
-            date=s.day,
-            items=tuple(
-                LoggedItem.from_entry(item_entry(item), _kind(item.kind)) for item in s.items
-            ),
-            rpe=s.rpe,
-        )
-        for s in stored
-    ]
-
-
-def _kind(text: str) -> Kind:
-    kinds: dict[str, Kind] = {
-        "resistance": "resistance",
-        "impact": "impact",
-        "aerobic": "aerobic",
-        "recovery": "recovery",
-        "rest": "rest",
-    }
-    return kinds.get(text, "aerobic")
-
-
 def plan_json(plan: Plan, catalog: ExerciseCatalog) -> dict[str, Any]:
     """A plan's week with exercise names beside ids (`aij plan show --json`)."""
     data = plan.model_dump(mode="json")
@@ -102,6 +68,9 @@ class CheckResult(BaseModel):
     moderate_minutes: int
     vigorous_minutes: int
     sessions: int
+    aerobic_minutes: int = 0
+    light_minutes: int = 0
+    journal_start: date | None = None
 
 
 def adherence_json(result: WeekAdherence) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -120,7 +89,14 @@ def adherence_json(result: WeekAdherence) -> tuple[list[dict[str, Any]], list[di
         for d in result.days
     ]
     requirements = [
-        {"name": r.name, "unit": r.unit, "actual": r.actual, "required": r.required, "met": r.met}
+        {
+            "name": r.name,
+            "unit": r.unit,
+            "actual": r.actual,
+            "required": r.required,
+            "met": r.met,
+            "state": r.state,
+        }
         for r in result.requirements
     ]
     return days, requirements
@@ -132,12 +108,9 @@ def check_week(
     """How the ISO ``week`` measured up to ``plan`` (reads that week's sessions only)."""
     dates = week_dates(*week)
     stored = sessions_between(session=session, start=dates[0], end=dates[-1])
+    start = journal_start(session=session)
     result = weekly_adherence(
-        plan,
-        logged_sessions(stored),
-        week=week,
-        typical_intensity=catalog.typical_intensities(),
-        as_of=today,
+        plan, logged_sessions(stored), week=week, as_of=today, journal_start=start
     )
     days, requirements = adherence_json(result)
     return CheckResult(
@@ -150,6 +123,9 @@ def check_week(
         moderate_minutes=result.moderate_minutes,
         vigorous_minutes=result.vigorous_minutes,
         sessions=len(stored),
+        aerobic_minutes=result.aerobic_minutes,
+        light_minutes=result.light_minutes,
+        journal_start=None if start == NOT_STARTED else start,
     )
 
 
@@ -164,19 +140,19 @@ class TodayResult(BaseModel):
 
 
 def today_view(
-    *, session: Session, plan: Plan, catalog: ExerciseCatalog, today: date
+    *, session: Session, plan: Plan, catalog: ExerciseCatalog, day: date, today: date
 ) -> TodayResult:
-    """Today's planned session and what is already logged against it."""
-    key = DAY_KEYS[today.weekday()]
-    week = today.isocalendar()
+    """The planned session of ``day`` (usually today) and what is logged against it."""
+    key = DAY_KEYS[day.weekday()]
+    week = day.isocalendar()
     check = check_week(
         session=session, plan=plan, catalog=catalog, week=(week[0], week[1]), today=today
     )
-    stored = sessions_between(session=session, start=today, end=today)
+    stored = sessions_between(session=session, start=day, end=day)
     planned = plan_json(plan, catalog)["days"][key]
     status = next(d["status"] for d in check.days if d["day"] == key)
     return TodayResult(
-        date=today,
+        date=day,
         plan=plan.id,
         day=key,
         focus=planned["focus"],

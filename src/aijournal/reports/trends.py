@@ -8,15 +8,19 @@ from sqlmodel import Session, col, select
 
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
+from aijournal.domain.activity import LoggedSession, period_totals
+from aijournal.domain.status import daily_doses
 from aijournal.errors import BadInput
 from aijournal.store.daily import rows_between
-from aijournal.store.exercise import sessions_between
+from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.models import Entry, MedicationDose, SymptomRating
+from aijournal.store.span import journal_start
 from aijournal.suggest import did_you_mean
 
 OTHER_SERIES = {
-    "exercise-minutes": "minutes of exercise (all kinds)",
+    "aerobic-minutes": "moderate-equivalent aerobic minutes (as aij week counts them)",
+    "exercise-minutes": "minutes of exercise (all kinds and intensities)",
     "resistance-sessions": "days with resistance training",
     "calcium": "% of days with food logged meeting the calcium target",
     "vitamin-d": "% of days with food logged meeting the vitamin D target",
@@ -87,12 +91,14 @@ def trends(
             series.append(
                 Series(name=name, meaning="weekly mean: " + meanings[name], values=values)
             )
+    began = journal_start(session=session)
     builders = {
-        "exercise-minutes": lambda: _exercise(session, first, end, starts, resistance=False),
-        "resistance-sessions": lambda: _exercise(session, first, end, starts, resistance=True),
+        "aerobic-minutes": lambda: _exercise(session, starts, began, today, "aerobic"),
+        "exercise-minutes": lambda: _exercise(session, starts, began, today, "all"),
+        "resistance-sessions": lambda: _exercise(session, starts, began, today, "resistance"),
         "calcium": lambda: _adequacy(session, first, end, starts, profile, "calcium_mg"),
         "vitamin-d": lambda: _adequacy(session, first, end, starts, profile, "vitamin_d_ug"),
-        "medication": lambda: _medication(session, first, end, starts, config, today),
+        "medication": lambda: _medication(session, first, end, starts, config, today, began),
     }
     for name in chosen:
         if name in OTHER_SERIES:
@@ -103,18 +109,27 @@ def trends(
 
 
 def _exercise(
-    session: Session, first: date, end: date, starts: list[date], *, resistance: bool
+    session: Session, starts: list[date], began: date, today: date, figure: str
 ) -> list[float | None]:
-    values: list[float] = [0.0 for _ in starts]
-    days: list[set[date]] = [set() for _ in starts]
-    for stored in sessions_between(session=session, start=first, end=end):
-        index = _week_index(stored.day, first)
-        values[index] += sum(item.minutes or 0 for item in stored.items)
-        if any(item.kind == "resistance" for item in stored.items):
-            days[index].add(stored.day)
-    if resistance:
-        return [float(len(d)) for d in days]
-    return list(values)
+    """A weekly exercise figure (``domain/activity.py``); None for a week wholly before the
+    journal's start or after today."""
+    first, end = starts[0], starts[-1] + timedelta(days=6)
+    weeks: list[list[LoggedSession]] = [[] for _ in starts]
+    for logged in logged_sessions(sessions_between(session=session, start=first, end=end)):
+        weeks[_week_index(logged.date, first)].append(logged)
+    values: list[float | None] = []
+    for monday, found in zip(starts, weeks, strict=True):
+        if monday + timedelta(days=6) < began or monday > today:
+            values.append(None)
+            continue
+        totals = period_totals(found)
+        if figure == "aerobic":
+            values.append(float(totals.moderate_equivalent_minutes))
+        elif figure == "resistance":
+            values.append(float(totals.resistance_sessions))
+        else:
+            values.append(float(totals.all_minutes))
+    return values
 
 
 def _adequacy(
@@ -137,21 +152,32 @@ def _adequacy(
 
 
 def _medication(
-    session: Session, first: date, end: date, starts: list[date], config: Config, today: date
+    session: Session,
+    first: date,
+    end: date,
+    starts: list[date],
+    config: Config,
+    today: date,
+    began: date,
 ) -> list[float | None]:
+    """% of expected doses of daily medications taken (``domain/status.py``)."""
     daily = [m.name for m in config.medications if m.schedule == "daily"]
-    taken = [0 for _ in starts]
-    logged = [0 for _ in starts]
+    records: dict[str, dict[date, bool]] = {name: {} for name in daily}
     for entry, dose in rows_between(session=session, model=MedicationDose, start=first, end=end):
-        if dose.medication in daily:
-            logged[_week_index(entry.day, first)] += 1
-            taken[_week_index(entry.day, first)] += dose.taken
+        if dose.medication in records:
+            records[dose.medication][entry.day] = dose.taken
     result: list[float | None] = []
-    for index, start in enumerate(starts):
-        days = max(0, min(7, (today - start).days + 1))
-        expected = days * len(daily)
-        usable = expected and logged[index]
-        result.append(round(100.0 * taken[index] / expected, 1) if usable else None)
+    for start in starts:
+        counts = [
+            daily_doses(
+                records[name], start, start + timedelta(days=6), journal_start=began, today=today
+            )
+            for name in daily
+        ]
+        expected = sum(c.expected for c in counts)
+        logged = sum(c.taken + c.skipped for c in counts)
+        taken = sum(c.taken for c in counts)
+        result.append(round(100.0 * taken / expected, 1) if expected and logged else None)
     return result
 
 

@@ -17,7 +17,9 @@ from aijournal.catalog.exercises import ExerciseCatalog
 from aijournal.catalog.protocols import Plan
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
+from aijournal.domain.adherence import COUNTED_DAY_STATUSES
 from aijournal.domain.nutrients import NUTRIENTS
+from aijournal.domain.status import daily_doses
 from aijournal.errors import BadInput
 from aijournal.reports.plan import check_week
 from aijournal.store.daily import rows_between
@@ -31,6 +33,7 @@ from aijournal.store.models import (
     SleepRecord,
     SymptomRating,
 )
+from aijournal.store.span import journal_start
 from aijournal.store.visits import (
     QuestionRow,
     VisitRow,
@@ -66,6 +69,7 @@ class RequirementRow(BaseModel):
     actual: int
     required: int
     met: bool
+    state: str = "not-met"
 
 
 class WeekRow(BaseModel):
@@ -222,8 +226,11 @@ def _symptom(
 def _weeks(
     session: Session, plan: Plan, catalog: ExerciseCatalog, start: date, end: date, today: date
 ) -> tuple[list[WeekRow], list[RequirementTotal]]:
+    """Each ISO week of the period from the journal's start (earlier weeks are not
+    journaling yet, not misses); totals count the finished weeks that were journaled."""
     rows: list[WeekRow] = []
-    monday = start - timedelta(days=start.weekday())
+    began = journal_start(session=session)
+    monday = max(start, began) - timedelta(days=max(start, began).weekday())
     while monday <= end:
         year, week, _ = monday.isocalendar()
         check = check_week(
@@ -235,7 +242,7 @@ def _weeks(
                 week=check.week,
                 start=check.start,
                 days_done=sum(s in ("done", "moved") for s in statuses),
-                days_planned=sum(s not in ("rest", "upcoming") for s in statuses),
+                days_planned=sum(s in COUNTED_DAY_STATUSES for s in statuses),
                 requirements=[RequirementRow(**r) for r in check.requirements],
             )
         )
@@ -244,8 +251,9 @@ def _weeks(
     seen: Counter[str] = Counter()
     for row in rows:
         for req in row.requirements:
-            seen[req.name] += 1
-            met[req.name] += req.met
+            if req.state in ("met", "not-met"):
+                seen[req.name] += 1
+                met[req.name] += req.met
     totals = [RequirementTotal(name=n, weeks_met=met[n], weeks=seen[n]) for n in seen]
     return rows, totals
 
@@ -298,25 +306,31 @@ def _nutrients(
 def _medications(
     session: Session, config: Config, start: date, end: date, today: date
 ) -> list[MedicationRow]:
+    """Taken, skipped, and days with no record of a daily medication (``domain/status.py``:
+    not before the journal's start, not today)."""
     doses = rows_between(session=session, model=MedicationDose, start=start, end=end)
-    by_name: dict[str, list[MedicationDose]] = defaultdict(list)
-    for _, dose in doses:
-        by_name[dose.medication].append(dose)
+    by_name: dict[str, list[tuple[date, MedicationDose]]] = defaultdict(list)
+    for entry, dose in doses:
+        by_name[dose.medication].append((entry.day, dose))
     configured = {m.name: m for m in config.medications}
     names = [*configured, *sorted(set(by_name) - set(configured))]
-    elapsed = max(0, (min(end, today) - start).days + 1)
+    began = journal_start(session=session)
     rows = []
     for name in names:
-        records = by_name.get(name, [])
+        records = [d for _, d in by_name.get(name, [])]
         reasons = Counter(d.reason or "no reason given" for d in records if not d.taken)
         med = configured.get(name)
+        missed = None
+        if med and med.schedule == "daily":
+            days = {day: d.taken for day, d in by_name.get(name, [])}
+            missed = daily_doses(days, start, end, journal_start=began, today=today).missed
         rows.append(
             MedicationRow(
                 name=name,
                 dose=med.dose if med else (records[-1].dose if records else ""),
                 taken=sum(d.taken for d in records),
                 skipped=sum(not d.taken for d in records),
-                no_record=elapsed - len(records) if med and med.schedule == "daily" else None,
+                no_record=missed,
                 reasons=[ReasonCount(reason=r, count=c) for r, c in reasons.most_common()],
             )
         )

@@ -17,6 +17,7 @@ from aijournal.config import Config
 from aijournal.domain.adherence import week_dates
 from aijournal.domain.nutrients import NUTRIENTS
 from aijournal.domain.pattern import LoggedFood, weekly_pattern
+from aijournal.domain.status import daily_doses, weekly_doses
 from aijournal.reports.checkins import checkins_between
 from aijournal.reports.plan import check_week
 from aijournal.store.daily import rows_between
@@ -30,6 +31,7 @@ from aijournal.store.models import (
     SleepRecord,
     SymptomRating,
 )
+from aijournal.store.span import journal_start
 
 # DOMAIN.md: a fall of 2 points (SWOG S1200) or of 30% (IMMPACT) in worst pain is meaningful.
 PAIN_POINTS = 2.0
@@ -232,26 +234,32 @@ def pattern_week(session: Session, start: date, end: date) -> dict[str, Any] | N
 def medication_weeks(
     session: Session, start: date, end: date, config: Config, today: date
 ) -> list[MedicationWeek]:
-    last = min(end, today)
-    days_so_far = max(0, (last - start).days + 1)
+    """Doses expected, taken, skipped and not logged (``domain/status.py``: days before the
+    journal starts are not journaling yet, today is in progress, neither is a miss)."""
     doses = rows_between(session=session, model=MedicationDose, start=start, end=end)
+    first = journal_start(session=session)
     result = []
     names = [m.name for m in config.medications]
     names += sorted({d.medication for _, d in doses} - set(names))
     for name in names:
         med = next((m for m in config.medications if m.name == name), None)
         mine = [(e, d) for e, d in doses if d.medication == name]
-        expected = days_so_far if med is None or med.schedule == "daily" else min(1, days_so_far)
-        taken = sum(d.taken for _, d in mine)
+        if med is None or med.schedule == "daily":
+            records = {e.day: d.taken for e, d in mine}
+            count = daily_doses(records, start, end, journal_start=first, today=today)
+        else:
+            count = weekly_doses(
+                [d.taken for _, d in mine], start, end, journal_start=first, today=today
+            )
         skipped = [{"date": e.day.isoformat(), "reason": d.reason} for e, d in mine if not d.taken]
         result.append(
             MedicationWeek(
                 name=name,
                 dose=med.dose if med else mine[0][1].dose,
-                expected=expected,
-                taken=taken,
+                expected=count.expected,
+                taken=count.taken,
                 skipped=skipped,
-                not_logged=max(0, expected - len(mine)),
+                not_logged=count.missed,
             )
         )
     return result

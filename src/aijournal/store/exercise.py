@@ -5,7 +5,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from aijournal.domain.exercise import ExerciseEntry
+from aijournal.domain.activity import LoggedItem, LoggedSession
+from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind
 from aijournal.store.daily import Saved
 from aijournal.store.entries import new_entry
 from aijournal.store.models import Entry, ExerciseItem, ExerciseSession
@@ -75,3 +76,54 @@ def sessions_between(*, session: Session, start: date, end: date) -> list[Stored
         StoredSession(entry.id, entry.day, head.rpe, items.get(entry.id, []))
         for entry, head in heads
     ]
+
+
+def item_entry(item: ExerciseItem) -> ExerciseEntry:
+    """A stored item as the parser would have made it."""
+    return ExerciseEntry(
+        item.exercise,
+        sets=item.sets,
+        reps=item.reps,
+        seconds=item.seconds,
+        minutes=item.minutes,
+        impacts=item.impacts,
+        load_kg=item.load_kg,
+    )
+
+
+def logged_sessions(stored: list[StoredSession]) -> list[LoggedSession]:
+    """Stored sessions as the adherence rules take them."""
+    return [
+        LoggedSession(
+            date=s.day,
+            items=tuple(
+                LoggedItem.from_entry(
+                    item_entry(item), _kind(item.kind), _intensity(item.intensity)
+                )
+                for item in s.items
+            ),
+            rpe=s.rpe,
+        )
+        for s in stored
+    ]
+
+
+def _kind(text: str) -> Kind:
+    kinds: dict[str, Kind] = {
+        "resistance": "resistance",
+        "impact": "impact",
+        "aerobic": "aerobic",
+        "recovery": "recovery",
+        "rest": "rest",
+    }
+    return kinds.get(text, "aerobic")
+
+
+def _intensity(text: str | None) -> Intensity | None:
+    """The typical intensity stored with an item (the catalog's when it was logged)."""
+    levels: dict[str, Intensity] = {
+        "light": "light",
+        "moderate": "moderate",
+        "vigorous": "vigorous",
+    }
+    return levels.get(text or "")
