@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from aijournal.domain.plausible import ACTIVITY, CONFIRM_FLAG, Implausible
 from aijournal.domain.units import KG_PER_LB
 from aijournal.errors import BadInput
 
@@ -46,9 +47,8 @@ MAX_SECONDS = 600
 MAX_MINUTES = 600
 MAX_IMPACTS = 5000
 MAX_LOAD_KG = 500.0
-PLAUSIBLE_MINUTES = 240
+PLAUSIBLE_MINUTES = int(ACTIVITY.most)
 """The most minutes one activity is taken at its word for (4 hours); more needs --yes."""
-ACCEPT_FLAG = "--yes"
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*\Z")
 _SETS = re.compile(r"(\d+)x(\d+)(s?)(?:@(.*))?\Z")
@@ -191,11 +191,11 @@ def check_plausible(entries: list[ExerciseEntry]) -> None:
     for entry in entries:
         if entry.minutes is not None and entry.minutes > PLAUSIBLE_MINUTES:
             hours, minutes = divmod(entry.minutes, 60)
-            raise BadInput(
+            raise Implausible(
                 f"{entry.exercise_id}: {entry.minutes} minutes ({hours} h {minutes:02d} min) of "
                 f"one activity is more than {PLAUSIBLE_MINUTES // 60} hours, so nothing was "
                 f"saved; write minutes like 35m or 1h15m, or if {entry.minutes} minutes is "
-                f"right, log it again with {ACCEPT_FLAG}"
+                f"right, log it again with {CONFIRM_FLAG}"
             )
 
 

@@ -28,6 +28,8 @@ class Limit:
 # One item of one solid food; a drink (a food SR28 measures in fluid ounces) may be more.
 SOLID_FOOD = Limit(1000.0, "g", "more than a kilogram of one solid food")
 DRINK = Limit(2000.0, "g", "more than 2 litres of one drink")
+# One activity in one log line: more than 4 hours is more likely a typo (600m for 60m).
+ACTIVITY = Limit(240.0, "min", "more than 4 hours of one activity")
 
 
 def check_plausible(what: str, value: float, limit: Limit, *, confirmed: bool) -> None:
