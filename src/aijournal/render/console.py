@@ -1,8 +1,10 @@
 """The terminal primitives: consoles, messages, tables, number formats, prompts, progress."""
 
 import json
+import math
 import os
 import sys
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -63,12 +65,41 @@ def new_table(title: str | None, columns: Sequence[str], **kwargs: Any) -> Table
     return table
 
 
+def _rounded(value: float, digits: int) -> Decimal:
+    """``value`` to ``digits`` decimals as a person rounds the number they read: half up."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+
+
 def fmt(value: float | None, digits: int = 1) -> str:
-    """A number as a person reads it: no trailing zeros; '-' when unknown."""
+    """A number as a person reads it, the one number format of aij.
+
+    At most ``digits`` decimals (halves round away from zero), thousands grouped
+    (``1,000``), zeros after the decimal point dropped but never those of the whole number
+    (610 stays 610), no ``-0``; ``-`` when unknown.
+    """
     if value is None:
         return "-"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
+    if not math.isfinite(value):
+        return "unknown"
+    number = _rounded(value, max(0, digits))
+    text = f"{number:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if number.is_zero() else text
+
+
+def signed(value: float | None, digits: int = 1) -> str:
+    """A change with its sign and fixed decimals (``+2.0``, ``-0.5``); ``0.0`` when nothing."""
+    if value is None or not math.isfinite(value):
+        return "-"
+    number = _rounded(value, max(0, digits))
+    return f"{number.copy_abs():,f}" if number.is_zero() else f"{number:+,f}"
+
+
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """``1 session``, ``2 sessions``, ``1,200 days``: the count with its noun agreeing."""
+    noun = word if count == 1 else (many or word + "s")
+    return f"{fmt(count, 2)} {noun}"
 
 
 def saved(day: str, items: Iterable[Any]) -> None:
@@ -101,10 +132,6 @@ def bar(fraction: float, width: int = 10) -> str:
     """A bar of ``width`` cells filled to ``fraction`` (capped at 1)."""
     filled = max(0, min(width, round(fraction * width)))
     return "█" * filled + "·" * (width - filled)
-
-
-def signed(value: float | None) -> str:
-    return "-" if value is None else f"{value:+.1f}"
 
 
 # -- prompts (the guided check-in) -------------------------------------------------------
