@@ -4,8 +4,8 @@ import json
 import math
 import os
 import sys
-from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from rich import box

@@ -86,8 +86,7 @@ def week_report(report: Any) -> None:
             if s.flag:
                 out().print(
                     Text(
-                        f"Worst joint pain: {s.flag}. A change of 2 points or 30% is "
-                        "one worth bringing to your clinician.",
+                        f"Worst joint pain: {s.flag}. {s.flag_rule or ''}".rstrip(),
                         style="bold yellow",
                     )
                 )
