@@ -111,7 +111,7 @@ def insights(
             catalog=plans.catalog,
         )
     if as_json:
-        render.dump_json(result.model_dump(mode="json"))
+        render.dump_json(render.insights_data(result))
     else:
         render.insights(result)
 

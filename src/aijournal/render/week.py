@@ -134,9 +134,66 @@ def trends(result: Any) -> None:
                 out().print(Text(f"  {week}  {bar(value / high, 30)}  {fmt(value)}"))
 
 
+def _change(value: float, unit: str) -> str:
+    """A difference in words, never a bare minus sign: '0.7 points lower', 'no difference'."""
+    shown = fmt(abs(value))
+    if shown == "0":
+        return "no difference"
+    return f"{shown} {unit} {'lower' if value < 0 else 'higher'}"
+
+
+def _counted(n: int, label: str) -> str:
+    """'20 days after exercise', '1 day after exercise' (labels start with a plural noun)."""
+    noun, _, rest = label.partition(" ")
+    if n == 1 and noun.endswith("s"):
+        noun = noun[:-1]
+    return f"{fmt(n)} {noun} {rest}".rstrip()
+
+
+def insight_finding(item: Any) -> str:
+    """One plain sentence: both means with n on each side, the difference, what it means."""
+    with_side = _counted(item.n_with, item.with_label)
+    without_side = _counted(item.n_without, item.without_label)
+    if item.verdict == "not enough data":
+        return (
+            f"Not enough data yet: {with_side} and {without_side}; each side needs at least "
+            f"{item.min_each_side}."
+        )
+    unit = item.difference_unit
+    low, high = sorted((item.ci_low, item.ci_high))
+    where = ("in the " if item.with_label.startswith("week") else "on the ") + item.with_label
+    said = (
+        f"{item.outcome[0].upper()}{item.outcome[1:]} averaged {fmt(item.mean_with)} on "
+        f"{with_side} and {fmt(item.mean_without)} on {without_side}"
+    )
+    difference = _change(item.difference, unit)
+    if item.verdict == "association":
+        direction = "lower" if high < 0 else "higher"
+        span = f"{fmt(min(abs(low), abs(high)))} to {fmt(max(abs(low), abs(high)))}"
+        return (
+            f"{said}: {difference} {where}, more than chance alone would easily give "
+            f"(95% confidence interval: {span} {unit} {direction})."
+        )
+    interval = f"from {_change(low, unit)} to {_change(high, unit)}"
+    if difference == "no difference":
+        return f"{said}: about the same (95% confidence interval: {interval})."
+    return (
+        f"{said}: {difference} {where}, but chance alone could explain it "
+        f"(95% confidence interval: {interval})."
+    )
+
+
+def insights_data(result: Any) -> dict[str, Any]:
+    """`aij insights --json`: the result with each finding's sentence."""
+    data: dict[str, Any] = result.model_dump(mode="json")
+    for item, dumped in zip(result.insights, data["insights"], strict=True):
+        dumped["finding"] = insight_finding(item)
+    return data
+
+
 def insights(result: Any) -> None:
     out().print(Text(f"Insights, {result.start} to {result.end}", style="bold"))
     for item in result.insights:
         out().print(Text(item.question, style="bold"))
-        out().print(Text("  " + item.finding))
+        out().print(Text("  " + insight_finding(item)))
     out().print(Text(result.caution, style="italic"))
