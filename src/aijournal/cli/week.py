@@ -63,10 +63,15 @@ def trends(
         list[str] | None,
         typer.Argument(
             help="Series: symptom names, exercise-minutes, resistance-sessions, "
-            "calcium, vitamin-d, medication (default: a useful set)."
+            "calcium, vitamin-d, medication, sleep, weight, waist (default: a useful set)."
         ),
     ] = None,
-    weeks: Annotated[int, typer.Option("--weeks", help="How many weeks, this one last.")] = 12,
+    weeks: Annotated[
+        int,
+        typer.Option(
+            "--weeks", help="How many weeks, this one last (never before your first entry)."
+        ),
+    ] = 12,
     as_json: JsonOption = False,
 ) -> None:
     """Weekly series as terminal charts with the numbers beside them."""

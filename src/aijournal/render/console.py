@@ -129,9 +129,25 @@ BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def bar(fraction: float, width: int = 10) -> str:
-    """A bar of ``width`` cells filled to ``fraction`` (capped at 1)."""
-    filled = max(0, min(width, round(fraction * width)))
+    """A bar of ``width`` cells filled to ``fraction``: full only at 1 or more (99% is not)."""
+    if not math.isfinite(fraction) or fraction <= 0:
+        return "·" * width
+    filled = width if fraction >= 1 else min(width - 1, math.floor(fraction * width))
     return "█" * filled + "·" * (width - filled)
+
+
+def percent(fraction: float) -> str:
+    """A share of a target as a whole percentage, floored: never 100% before it is met."""
+    if not math.isfinite(fraction) or fraction <= 0:
+        return "0%"
+    if fraction < 1:
+        return f"{min(99, math.floor(fraction * 100))}%"
+    return f"{fmt(math.floor(fraction * 100), 0)}%"
+
+
+def target_bar(fraction: float) -> str:
+    """A bar against a target with a word that reads without colour: '█████████· 99%', 'met'."""
+    return f"{bar(fraction)} {'met' if fraction >= 1 else percent(fraction)}"
 
 
 # -- prompts (the guided check-in) -------------------------------------------------------

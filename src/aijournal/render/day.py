@@ -4,7 +4,15 @@ from typing import Any
 
 from rich.text import Text
 
-from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table
+from aijournal.render.console import (
+    fmt,
+    hint,
+    key_values,
+    new_table,
+    out,
+    rows_table,
+    target_bar,
+)
 
 
 def day_report(report: Any, meanings: dict[str, str]) -> None:
@@ -91,6 +99,7 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
     unknown = False
     for key, line in nutrients.items():
         label, unit = NUTRIENT_LABELS.get(key, (key, ""))
+        digits = 0 if unit == "kcal" else 1
         target = line["target"]
         share = (line["total"] or 0) / target if target else 0
         mark = "*" if line["unknown_items"] else ""
@@ -106,10 +115,10 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
         style = "red" if over else "green" if share >= 1 else "yellow"
         table.add_row(
             label,
-            f"{fmt(line['total'], 1 if unit != 'kcal' else 0)} {unit}{mark}",
-            fmt(target) if target is not None else "",
-            Text(bar(share), style=style) if target else "",
-            f"{fmt(line['food'])} / {fmt(line['supplements'])}",
+            f"{fmt(line['total'], digits)} {unit}{mark}",
+            f"{fmt(target)} {unit}" if target is not None else "",
+            Text(target_bar(share), style=style) if target else "",
+            f"{fmt(line['food'], digits)} / {fmt(line['supplements'], digits)}",
         )
     out().print(table)
     if unknown:

@@ -4,7 +4,18 @@ from typing import Any
 
 from rich.text import Text
 
-from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table, signed
+from aijournal.render.console import (
+    bar,
+    fmt,
+    hint,
+    key_values,
+    new_table,
+    out,
+    plural,
+    rows_table,
+    signed,
+    target_bar,
+)
 from aijournal.render.plans import days_table, requirements_table
 
 
@@ -19,8 +30,9 @@ def week_report(report: Any) -> None:
     requirements_table(plan["requirements"])
     if report.nutrients and any(n.days_logged for n in report.nutrients):
         table = new_table(
-            f"Nutrients, daily average over {report.nutrients[0].days_logged} days with food "
-            f"logged ({report.profile['name']})",
+            f"Nutrients, daily average over "
+            f"{plural(report.nutrients[0].days_logged, 'day')} with food logged "
+            f"({report.profile['name']})",
             ("nutrient", "average", "target", "", "days met", "food / supp."),
         )
         for n in report.nutrients:
@@ -31,7 +43,7 @@ def week_report(report: Any) -> None:
                 n.label,
                 f"{fmt(n.average)} {n.unit}{unknown}",
                 f"{fmt(n.target)}",
-                Text(bar(share), style=style),
+                Text(target_bar(share), style=style),
                 f"{n.days_met} of {n.days_logged}",
                 f"{fmt(n.food_average)} / {fmt(n.supplements_average)}",
             )
@@ -48,7 +60,7 @@ def week_report(report: Any) -> None:
         p = report.pattern
         table = new_table(
             f"Eating pattern: {p['score']} of {p['items_checked']} (MEDAS-based, "
-            f"{p['days_logged']} days logged)",
+            f"{plural(p['days_logged'], 'day')} logged)",
             ("item", "servings", "per day", "aim", ""),
         )
         aims = {
@@ -126,12 +138,17 @@ def trends(result: Any) -> None:
         return
     for s in result.series:
         out().print(Text(f"{s.name}: {s.meaning}", style="bold"))
-        high = max((v for v in s.values if v is not None), default=0) or 1
+        if s.scale_note:
+            hint(f"  ({s.scale_note})")
+        unit = "" if not s.unit else s.unit if s.unit == "%" else f" {s.unit}"
         for week, value in zip(result.weeks, s.values, strict=True):
             if value is None:
                 out().print(Text(f"  {week}  ", style="dim") + Text("not logged", style="dim"))
+            elif s.full_scale is None:
+                out().print(Text(f"  {week}  {fmt(value)}{unit}"))
             else:
-                out().print(Text(f"  {week}  {bar(value / high, 30)}  {fmt(value)}"))
+                share = value / s.full_scale if s.full_scale else 0.0
+                out().print(Text(f"  {week}  {bar(share, 30)}  {fmt(value)}{unit}"))
 
 
 def _change(value: float, unit: str) -> str:
