@@ -17,6 +17,7 @@ from aijournal.render.console import (
     out,
     rows_table,
     saved,
+    settings_pairs,
     warn,
 )
 from aijournal.render.day import day_nutrients, day_report, food
@@ -50,6 +51,7 @@ __all__ = [
     "requirements_table",
     "rows_table",
     "saved",
+    "settings_pairs",
     "today_plan",
     "trends",
     "warn",

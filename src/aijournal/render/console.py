@@ -125,6 +125,24 @@ def key_values(title: str, pairs: Iterable[tuple[str, str]]) -> None:
     out().print(table)
 
 
+def _setting(value: Any) -> str:
+    """One setting as a person reads it: no Python lists or dicts."""
+    if isinstance(value, list):
+        return "; ".join(_setting(v) for v in value) or "none"
+    if isinstance(value, dict):
+        if "dose" in value:  # a medication
+            text = f"{value.get('name', '')} {value.get('dose') or ''}".strip()
+            schedule = value.get("schedule")
+            return f"{text} ({schedule})" if schedule else text
+        return str(value.get("name") or ", ".join(f"{k} {v}" for k, v in value.items()))
+    return "not set" if value is None else str(value)
+
+
+def settings_pairs(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """`aij config show`: each setting's key (as typed in `config set`) and its value."""
+    return [(key, _setting(value)) for key, value in data.items()]
+
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from rich.text import Text
 
+from aijournal.domain.nutrients import NUTRIENTS
 from aijournal.render.console import (
     fmt,
     hint,
@@ -15,19 +16,22 @@ from aijournal.render.console import (
 )
 
 
-def day_report(report: Any, meanings: dict[str, str]) -> None:
-    """`aij day`: the day's records as tables."""
+def day_report(report: Any, scales: dict[str, Any]) -> None:
+    """`aij day`: the day's records as tables; ``scales`` maps a symptom to its Symptom."""
     out().print(Text(f"{report.date:%A %d %B %Y}", style="bold"))
     if report.is_empty() and not report.medications:
         hint("Nothing logged this day. Try: aij log joint-pain=3 sleep=7")
         return
     if report.symptoms or report.sites:
-        rows = [
-            (name, fmt(value), meanings.get(name, "")) for name, value in report.symptoms.items()
-        ]
+        rows = []
+        for name, value in report.symptoms.items():
+            scale = scales.get(name)
+            word = scale.word(value) if scale is not None else ""
+            rows.append((name, f"{fmt(value)} {word}".rstrip()))
         if report.sites:
-            rows.append(("where it hurts", ", ".join(report.sites), ""))
-        rows_table("Symptoms", ("symptom", "value", "scale"), rows)
+            rows.append(("where it hurts", ", ".join(report.sites)))
+        rows_table("Symptoms", ("symptom", "rating"), rows)
+        hint("Scales: aij symptoms")
     if report.medications:
         rows_table(
             "Medication",
@@ -79,17 +83,8 @@ def day_report(report: Any, meanings: dict[str, str]) -> None:
         out().print(Text("! " + warning, style="bold red"))
 
 
-NUTRIENT_LABELS = {
-    "calcium_mg": ("Calcium", "mg"),
-    "vitamin_d_ug": ("Vitamin D", "µg"),
-    "magnesium_mg": ("Magnesium", "mg"),
-    "vitamin_k_ug": ("Vitamin K", "µg"),
-    "fiber_g": ("Fiber", "g"),
-    "ala_g": ("ALA omega-3", "g"),
-    "epa_dha_mg": ("EPA + DHA", "mg"),
-    "energy_kcal": ("Energy", "kcal"),
-    "protein_g": ("Protein", "g"),
-}
+# The labels and units of domain/nutrients.py, never the internal keys (calcium_mg).
+NUTRIENT_LABELS = {key: (info.label, info.unit) for key, info in NUTRIENTS.items()}
 
 
 def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> None:
@@ -142,14 +137,17 @@ def food(view: dict[str, Any]) -> None:
         hint(f"Source: {view['source']}")
         return
     pairs = [
-        (key, f"{fmt(value, 2)} {view['units'][key]}" if value is not None else "unknown")
+        (
+            NUTRIENT_LABELS.get(key, (key, ""))[0],
+            f"{fmt(value, 2)} {view['units'][key]}" if value is not None else "unknown",
+        )
         for key, value in view["per_100g"].items()
     ]
     key_values("Per 100 g", pairs)
     if view["measures"]:
         rows_table(
             "Measures",
-            ("unit", "grams", "calcium", "USDA row"),
+            ("unit", "grams", "calcium, mg", "USDA row"),
             (
                 (m["unit"], fmt(m["grams"]), fmt(m["calcium_mg"]), m["sr28"] or "")
                 for m in view["measures"]

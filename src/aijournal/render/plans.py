@@ -4,7 +4,7 @@ from typing import Any
 
 from rich.text import Text
 
-from aijournal.render.console import hint, new_table, out
+from aijournal.render.console import hint, new_table, out, plural
 
 STATUS_STYLE = {
     "done": "green",
@@ -95,10 +95,15 @@ def requirements_table(requirements: list[dict[str, Any]]) -> None:
         table.add_row(
             req["name"],
             str(req["actual"]),
-            f"{req['required']} {req['unit']}",
+            _count(req["required"], req["unit"]),
             Text("met", style="green") if req["met"] else Text("not yet", style="yellow"),
         )
     out().print(table)
+
+
+def _count(n: float, unit: str) -> str:
+    """'1 session', '2 sessions', '150 minutes' (units are given in the plural)."""
+    return plural(n, unit[:-1] if unit.endswith("s") else unit, unit)
 
 
 def today_plan(result: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, SQLModel, col, select
 
 from aijournal.domain.daylog import DayLog
+from aijournal.domain.labels import measure_text, measure_value
 from aijournal.store.entries import new_entry, touch
 from aijournal.store.models import (
     BodyMeasure,
@@ -107,10 +108,10 @@ def _one_of_day(*, session: Session, model: type[D], day: date, **match: Any) ->
 def _replace_measure(*, session: Session, day: date, measure: str, value: float) -> Saved:
     entry, row = _one_of_day(session=session, model=BodyMeasure, day=day, measure=measure)
     old = getattr(row, "value", None)
-    before = None if old is None else f"{old:g}"
+    before = None if old is None else measure_value(measure, old)
     row.value = value
     session.add_all([entry, row])
-    return Saved(entry.id, f"{measure} {value:g}", replaced=before)
+    return Saved(entry.id, measure_text(measure, value), replaced=before)
 
 
 def save_day_log(*, session: Session, day: date, log: DayLog) -> list[Saved]:
