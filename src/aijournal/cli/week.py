@@ -139,6 +139,7 @@ def checkin(
             f"Weekly check-in ({SOURCE})",
             ("answer as", "question", "0-4"),
             ((key, question_text(key), " / ".join(SCALES[key.split(".")[1]])) for key in QUESTIONS),
+            whole=(0,),
         )
         return
     day = day_of(date_)

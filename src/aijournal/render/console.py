@@ -3,6 +3,7 @@
 import json
 import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -40,8 +41,52 @@ def error(message: str) -> None:
     err().print(Text(f"aij: {message}", style="red"))
 
 
+# A command to copy inside a sentence: 'aij' and its words, up to punctuation; a quoted
+# argument ("oats 40g, milk 1 cup") is one word.
+_COMMAND = re.compile(r'aij(?: (?:"[^"]*"|\'[^\']*\'|[^\s,;:()"\']+))*')
+
+
+def wrap_keeping_commands(message: str, width: int) -> list[str]:
+    """``message`` wrapped at spaces to ``width``, never inside a command to copy (a
+    command longer than a line gets a line of its own, whole)."""
+    words: list[str] = []
+    position = 0
+    for found in _COMMAND.finditer(message):
+        words += message[position : found.start()].split()
+        command = found.group(0)
+        if words and not message[found.start() - 1 : found.start()].isspace():
+            words[-1] += command  # "(aij log" stays one piece with its bracket
+        else:
+            words.append(command)
+        position = found.end()
+        tail = re.match(r"\S*", message[position:])
+        if tail and tail.group(0):
+            words[-1] += tail.group(0)  # "aij log med," keeps its comma
+            position += len(tail.group(0))
+    words += message[position:].split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _print_wrapped(message: str, style: str) -> None:
+    console = out()
+    width = max(20, console.width)
+    for paragraph in message.split("\n"):
+        if len(paragraph) <= width:
+            console.print(Text(paragraph, style=style), soft_wrap=True)
+            continue
+        indent = paragraph[: len(paragraph) - len(paragraph.lstrip())]
+        for line in wrap_keeping_commands(paragraph, width - len(indent)):
+            console.print(Text(indent + line, style=style), soft_wrap=True)
+
+
 def info(message: str) -> None:
-    out().print(Text(message))
+    _print_wrapped(message, "")
 
 
 def warn(message: str) -> None:
@@ -49,7 +94,7 @@ def warn(message: str) -> None:
 
 
 def hint(message: str) -> None:
-    out().print(Text(message, style="dim"))
+    _print_wrapped(message, "dim")
 
 
 def dump_json(data: Any) -> None:
@@ -111,10 +156,33 @@ def saved(day: str, items: Iterable[Any]) -> None:
         out().print(line)
 
 
-def rows_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def keep_whole(table: Table, index: int, cells: Iterable[Any]) -> None:
+    """Column ``index`` holds ids or commands to copy: never cut or folded; the other columns
+    wrap first. Its narrowest width is its longest word (a cell wraps only at spaces)."""
+    texts = [str(cell) for cell in cells]
+    column = table.columns[index]
+    column.overflow = "fold"  # past the terminal's own width: fold, never an ellipsis
+    if all(len(text.split()) <= 1 for text in texts):
+        column.no_wrap = True  # one id a cell: Rich shrinks the wrapping columns first
+        return
+    longest = max((len(word) for text in texts for word in text.split()), default=0)
+    column.min_width = max(column.min_width or 0, longest, len(str(column.header)))
+
+
+def rows_table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    whole: Sequence[int] = (),
+) -> None:
+    """A table; the columns in ``whole`` (ids, commands) are never truncated."""
     table = new_table(title, columns)
-    for row in rows:
+    listed = [list(row) for row in rows]
+    for row in listed:
         table.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
+    for index in whole:
+        keep_whole(table, index, (row[index] for row in listed))
     out().print(table)
 
 

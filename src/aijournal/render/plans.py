@@ -4,7 +4,7 @@ from typing import Any
 
 from rich.text import Text
 
-from aijournal.render.console import hint, new_table, out, plural
+from aijournal.render.console import hint, keep_whole, new_table, out, plural
 
 STATUS_STYLE = {
     "done": "green",
@@ -32,8 +32,9 @@ def _dose_text(day: dict[str, Any]) -> str:
 
 
 def _activities(day: dict[str, Any]) -> str:
-    """Planned activities as ids one can type: slots by commas, alternatives by slashes."""
-    return ", ".join("/".join(slot) for slot in day["activities"])
+    """Planned activities as ids one can type: slots by commas, alternatives by slashes
+    (with spaces, so a line breaks between ids, never inside one)."""
+    return ", ".join(" / ".join(slot) for slot in day["activities"])
 
 
 def plan_week(data: dict[str, Any]) -> None:
@@ -43,6 +44,7 @@ def plan_week(data: dict[str, Any]) -> None:
     table = new_table(None, ("day", "focus", "activities", "dose"))
     for key, day in data["days"].items():
         table.add_row(key.title(), day["focus"], _activities(day), _dose_text(day))
+    keep_whole(table, 2, (_activities(day) for day in data["days"].values()))
     out().print(table)
     weekly = data.get("weekly") or {}
     wanted = [
