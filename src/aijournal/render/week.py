@@ -8,6 +8,7 @@ from aijournal.render.console import (
     bar,
     fmt,
     hint,
+    info,
     key_values,
     new_table,
     out,
@@ -212,5 +213,5 @@ def insights(result: Any) -> None:
     out().print(Text(f"Insights, {result.start} to {result.end}", style="bold"))
     for item in result.insights:
         out().print(Text(item.question, style="bold"))
-        out().print(Text("  " + insight_finding(item)))
+        info("  " + insight_finding(item))
     out().print(Text(result.caution, style="italic"))
