@@ -19,7 +19,7 @@ from bench.synthetic import Timeline, exercise_pain_pairs
 from tests.helpers import TODAY, Result, query, run_subprocess, snapshot
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
-EXERCISE_QUESTION = "Next-day worst joint pain after exercise days vs other days"
+EXERCISE_QUESTION = "Next-day worst joint pain after exercise days vs other logged days"
 
 
 def generate(home: Path, *args: str) -> Result:
@@ -66,15 +66,17 @@ def test_insights_finds_the_exercise_effect_that_was_put_in(with_effect: Path) -
     insight = exercise_insight(with_effect)
     assert insight["n_with"] >= 14 and insight["n_without"] >= 14
     assert -2.0 < insight["difference"] < -1.0  # about the -1.5 put in
-    assert insight["ci_high"] < 0  # the interval excludes no difference
-    assert "an association" in insight["finding"]
+    assert insight["ci_high"] < 0  # the whole interval is below zero
+    assert insight["verdict"] == "association"
+    assert "more than chance alone would easily give" in insight["finding"]
 
 
 def test_insights_finds_no_effect_when_none_was_put_in(without_effect: Path) -> None:
     insight = exercise_insight(without_effect)
     assert insight["n_with"] >= 14 and insight["n_without"] >= 14
     assert insight["ci_low"] <= 0 <= insight["ci_high"]
-    assert "no clear association" in insight["finding"]
+    assert insight["verdict"] == "no clear association"
+    assert "chance alone could explain it" in insight["finding"]
 
 
 @pytest.mark.parametrize("shift", range(7))

@@ -137,9 +137,11 @@ def test_the_report_agrees_with_the_week(aij_home: Path, logged: None) -> None:
 def test_trends_agree_and_say_nothing_before_the_journal(aij: Run, logged: None) -> None:
     data = json.loads(aij("trends", "aerobic-minutes", "medication", "--weeks", "5", "--json").out)
     series = {s["name"]: s["values"] for s in data["series"]}
-    # Weeks: 4 before this one .. this one; the journal's week is the second.
-    assert series["aerobic-minutes"] == [None, MODERATE_EQUIVALENT, 0.0, 0.0, 0.0]
-    assert series["medication"][:2] == [None, 100.0]
+    # Five weeks asked for, but the journal began in the second of them: the weeks shown start
+    # at the journal's week (the one before it is not shown at all).
+    assert data["weeks"][0] == ISO_WEEK
+    assert series["aerobic-minutes"] == [MODERATE_EQUIVALENT, 0.0, 0.0, 0.0]
+    assert series["medication"][0] == 100.0
 
 
 def test_a_finished_week_that_began_before_the_journal_is_not_a_miss(aij: Run) -> None:

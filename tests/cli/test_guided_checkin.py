@@ -153,6 +153,6 @@ def test_weekly_check_in_in_nci_words_with_nci_branching(tmp_path: Path) -> None
 def test_config_set_tracked_says_what_is_asked(tmp_path: Path) -> None:
     home = a_home(tmp_path, "")
     result = run_subprocess("config", "set", "tracked", "sleep, joint-pain", home=home)
-    assert result.out.startswith("tracked = joint-pain, sleep  (saved to")
+    assert result.out.startswith("tracked: joint-pain, sleep\nsaved to")
     result = run_subprocess("config", "set", "tracked", "all", home=home)
-    assert result.out.startswith("tracked = all  (saved to")
+    assert result.out.startswith("tracked: all\nsaved to")

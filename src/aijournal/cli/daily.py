@@ -34,9 +34,7 @@ def day(
     if as_json:
         render.dump_json(report.model_dump(mode="json"))
     else:
-        render.day_report(
-            report, {s.name: s.meaning for s in config.symptom_set()}, units=config.units
-        )
+        render.day_report(report, {s.name: s for s in config.symptom_set()}, units=config.units)
 
 
 def entries(

@@ -12,8 +12,6 @@ config_app = typer.Typer(help="Show or change your settings (config.yaml).", no_
 @config_app.command("show")
 def show(as_json: JsonOption = False) -> None:
     """Print the settings in use."""
-    import yaml
-
     from aijournal import render
     from aijournal.config import load_config
 
@@ -21,7 +19,7 @@ def show(as_json: JsonOption = False) -> None:
     if as_json:
         render.dump_json(data)
     else:
-        render.info(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
+        render.key_values("Settings (aij config set KEY VALUE)", render.settings_pairs(data))
 
 
 @config_app.command("set")
@@ -35,10 +33,9 @@ def set_(
 
     updated = set_value(load_config(), key, value)
     path = save_config(updated)
-    shown = updated.model_dump(mode="json")[key]
-    if key == "tracked":
-        shown = "all" if shown is None else ", ".join(shown)
-    render.info(f"{key} = {shown}  (saved to {path})")
+    shown = dict(render.settings_pairs(updated.model_dump(mode="json")))[key]
+    render.info(f"{key}: {shown}")
+    render.hint(f"saved to {path}")
 
 
 def where() -> None:

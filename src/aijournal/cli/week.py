@@ -63,10 +63,15 @@ def trends(
         list[str] | None,
         typer.Argument(
             help="Series: symptom names, exercise-minutes, resistance-sessions, "
-            "calcium, vitamin-d, medication (default: a useful set)."
+            "calcium, vitamin-d, medication, sleep, weight, waist (default: a useful set)."
         ),
     ] = None,
-    weeks: Annotated[int, typer.Option("--weeks", help="How many weeks, this one last.")] = 12,
+    weeks: Annotated[
+        int,
+        typer.Option(
+            "--weeks", help="How many weeks, this one last (never before your first entry)."
+        ),
+    ] = 12,
     as_json: JsonOption = False,
 ) -> None:
     """Weekly series as terminal charts with the numbers beside them."""
@@ -111,7 +116,7 @@ def insights(
             catalog=plans.catalog,
         )
     if as_json:
-        render.dump_json(result.model_dump(mode="json"))
+        render.dump_json(render.insights_data(result))
     else:
         render.insights(result)
 
@@ -140,6 +145,7 @@ def checkin(
             f"Weekly check-in ({SOURCE})",
             ("answer as", "question", "0-4"),
             ((key, question_text(key), " / ".join(response_labels(key))) for key in QUESTIONS),
+            whole=(0,),
         )
         return
     day = day_of(date_)

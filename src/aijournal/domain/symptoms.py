@@ -30,6 +30,16 @@ class Symptom:
     def range_text(self) -> str:
         return f"{self.low:g}-{self.high:g}"
 
+    def word(self, value: float) -> str:
+        """What a rating means in a word or unit: 'moderate' for a severity of 2, 'of 10'."""
+        if self.kind == "severity" and value == int(value) and 0 <= value < len(SEVERITY_WORDS):
+            return SEVERITY_WORDS[int(value)]
+        if self.kind == "nrs":
+            return f"of {self.high:g}"
+        if self.kind == "minutes":
+            return "min"
+        return ""
+
     def check(self, value: float) -> float:
         """``value`` if it is allowed on this scale, else BadInput naming the range."""
         if not self.low <= value <= self.high:

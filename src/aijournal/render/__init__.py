@@ -17,11 +17,12 @@ from aijournal.render.console import (
     out,
     rows_table,
     saved,
+    settings_pairs,
     warn,
 )
 from aijournal.render.day import day_nutrients, day_report, food
 from aijournal.render.plans import days_table, plan_check, plan_week, requirements_table, today_plan
-from aijournal.render.week import insights, trends, week_report
+from aijournal.render.week import insight_finding, insights, insights_data, trends, week_report
 
 __all__ = [
     "Progress",
@@ -40,7 +41,9 @@ __all__ = [
     "food",
     "hint",
     "info",
+    "insight_finding",
     "insights",
+    "insights_data",
     "key_values",
     "out",
     "plan_check",
@@ -48,6 +51,7 @@ __all__ = [
     "requirements_table",
     "rows_table",
     "saved",
+    "settings_pairs",
     "today_plan",
     "trends",
     "warn",

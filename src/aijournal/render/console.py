@@ -1,9 +1,12 @@
 """The terminal primitives: consoles, messages, tables, number formats, prompts, progress."""
 
 import json
+import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from rich import box
@@ -38,8 +41,52 @@ def error(message: str) -> None:
     err().print(Text(f"aij: {message}", style="red"))
 
 
+# A command to copy inside a sentence: 'aij' and its words, up to punctuation; a quoted
+# argument ("oats 40g, milk 1 cup") is one word.
+_COMMAND = re.compile(r'aij(?: (?:"[^"]*"|\'[^\']*\'|[^\s,;:()"\']+))*')
+
+
+def wrap_keeping_commands(message: str, width: int) -> list[str]:
+    """``message`` wrapped at spaces to ``width``, never inside a command to copy (a
+    command longer than a line gets a line of its own, whole)."""
+    words: list[str] = []
+    position = 0
+    for found in _COMMAND.finditer(message):
+        words += message[position : found.start()].split()
+        command = found.group(0)
+        if words and not message[found.start() - 1 : found.start()].isspace():
+            words[-1] += command  # "(aij log" stays one piece with its bracket
+        else:
+            words.append(command)
+        position = found.end()
+        tail = re.match(r"\S*", message[position:])
+        if tail and tail.group(0):
+            words[-1] += tail.group(0)  # "aij log med," keeps its comma
+            position += len(tail.group(0))
+    words += message[position:].split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _print_wrapped(message: str, style: str) -> None:
+    console = out()
+    width = max(20, console.width)
+    for paragraph in message.split("\n"):
+        if len(paragraph) <= width:
+            console.print(Text(paragraph, style=style), soft_wrap=True)
+            continue
+        indent = paragraph[: len(paragraph) - len(paragraph.lstrip())]
+        for line in wrap_keeping_commands(paragraph, width - len(indent)):
+            console.print(Text(indent + line, style=style), soft_wrap=True)
+
+
 def info(message: str) -> None:
-    out().print(Text(message))
+    _print_wrapped(message, "")
 
 
 def warn(message: str) -> None:
@@ -47,7 +94,7 @@ def warn(message: str) -> None:
 
 
 def hint(message: str) -> None:
-    out().print(Text(message, style="dim"))
+    _print_wrapped(message, "dim")
 
 
 def dump_json(data: Any) -> None:
@@ -63,12 +110,41 @@ def new_table(title: str | None, columns: Sequence[str], **kwargs: Any) -> Table
     return table
 
 
+def _rounded(value: float, digits: int) -> Decimal:
+    """``value`` to ``digits`` decimals as a person rounds the number they read: half up."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+
+
 def fmt(value: float | None, digits: int = 1) -> str:
-    """A number as a person reads it: no trailing zeros; '-' when unknown."""
+    """A number as a person reads it, the one number format of aij.
+
+    At most ``digits`` decimals (halves round away from zero), thousands grouped
+    (``1,000``), zeros after the decimal point dropped but never those of the whole number
+    (610 stays 610), no ``-0``; ``-`` when unknown.
+    """
     if value is None:
         return "-"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
+    if not math.isfinite(value):
+        return "unknown"
+    number = _rounded(value, max(0, digits))
+    text = f"{number:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if number.is_zero() else text
+
+
+def signed(value: float | None, digits: int = 1) -> str:
+    """A change with its sign and fixed decimals (``+2.0``, ``-0.5``); ``0.0`` when nothing."""
+    if value is None or not math.isfinite(value):
+        return "-"
+    number = _rounded(value, max(0, digits))
+    return f"{number.copy_abs():,f}" if number.is_zero() else f"{number:+,f}"
+
+
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """``1 session``, ``2 sessions``, ``1,200 days``: the count with its noun agreeing."""
+    noun = word if count == 1 else (many or word + "s")
+    return f"{fmt(count, 2)} {noun}"
 
 
 def saved(day: str, items: Iterable[Any]) -> None:
@@ -80,10 +156,33 @@ def saved(day: str, items: Iterable[Any]) -> None:
         out().print(line)
 
 
-def rows_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def keep_whole(table: Table, index: int, cells: Iterable[Any]) -> None:
+    """Column ``index`` holds ids or commands to copy: never cut or folded; the other columns
+    wrap first. Its narrowest width is its longest word (a cell wraps only at spaces)."""
+    texts = [str(cell) for cell in cells]
+    column = table.columns[index]
+    column.overflow = "fold"  # past the terminal's own width: fold, never an ellipsis
+    if all(len(text.split()) <= 1 for text in texts):
+        column.no_wrap = True  # one id a cell: Rich shrinks the wrapping columns first
+        return
+    longest = max((len(word) for text in texts for word in text.split()), default=0)
+    column.min_width = max(column.min_width or 0, longest, len(str(column.header)))
+
+
+def rows_table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    whole: Sequence[int] = (),
+) -> None:
+    """A table; the columns in ``whole`` (ids, commands) are never truncated."""
     table = new_table(title, columns)
-    for row in rows:
+    listed = [list(row) for row in rows]
+    for row in listed:
         table.add_row(*(cell if isinstance(cell, Text) else Text(str(cell)) for cell in row))
+    for index in whole:
+        keep_whole(table, index, (row[index] for row in listed))
     out().print(table)
 
 
@@ -94,17 +193,52 @@ def key_values(title: str, pairs: Iterable[tuple[str, str]]) -> None:
     out().print(table)
 
 
+def _setting(value: Any) -> str:
+    """One setting as a person reads it: no Python lists or dicts."""
+    if isinstance(value, list):
+        joiner = "; " if any(isinstance(v, dict) for v in value) else ", "
+        return joiner.join(_setting(v) for v in value) or "none"
+    if isinstance(value, dict):
+        if "dose" in value:  # a medication
+            text = f"{value.get('name', '')} {value.get('dose') or ''}".strip()
+            schedule = value.get("schedule")
+            return f"{text} ({schedule})" if schedule else text
+        return str(value.get("name") or ", ".join(f"{k} {v}" for k, v in value.items()))
+    return "not set" if value is None else str(value)
+
+
+def settings_pairs(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """`aij config show`: each setting's key (as typed in `config set`) and its value."""
+    # tracked: no list means every question of the guided check-in
+    return [
+        (key, "all" if key == "tracked" and value is None else _setting(value))
+        for key, value in data.items()
+    ]
+
+
 BLOCKS = "▁▂▃▄▅▆▇█"
 
 
 def bar(fraction: float, width: int = 10) -> str:
-    """A bar of ``width`` cells filled to ``fraction`` (capped at 1)."""
-    filled = max(0, min(width, round(fraction * width)))
+    """A bar of ``width`` cells filled to ``fraction``: full only at 1 or more (99% is not)."""
+    if not math.isfinite(fraction) or fraction <= 0:
+        return "·" * width
+    filled = width if fraction >= 1 else min(width - 1, math.floor(fraction * width))
     return "█" * filled + "·" * (width - filled)
 
 
-def signed(value: float | None) -> str:
-    return "-" if value is None else f"{value:+.1f}"
+def percent(fraction: float) -> str:
+    """A share of a target as a whole percentage, floored: never 100% before it is met."""
+    if not math.isfinite(fraction) or fraction <= 0:
+        return "0%"
+    if fraction < 1:
+        return f"{min(99, math.floor(fraction * 100))}%"
+    return f"{fmt(math.floor(fraction * 100), 0)}%"
+
+
+def target_bar(fraction: float) -> str:
+    """A bar against a target with a word that reads without colour: '█████████· 99%', 'met'."""
+    return f"{bar(fraction)} {'met' if fraction >= 1 else percent(fraction)}"
 
 
 # -- prompts (the guided check-in) -------------------------------------------------------

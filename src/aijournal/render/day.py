@@ -4,23 +4,36 @@ from typing import Any
 
 from rich.text import Text
 
+from aijournal.domain.nutrients import NUTRIENTS
 from aijournal.domain.units import Units, show_waist, show_weight
-from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table
+from aijournal.render.console import (
+    fmt,
+    hint,
+    key_values,
+    new_table,
+    out,
+    rows_table,
+    target_bar,
+)
 
 
-def day_report(report: Any, meanings: dict[str, str], units: Units = "metric") -> None:
-    """`aij day`: the day's records as tables (weight and waist in the user's units)."""
+def day_report(report: Any, scales: dict[str, Any], units: Units = "metric") -> None:
+    """`aij day`: the day's records as tables; ``scales`` maps a symptom to its Symptom;
+    weight and waist in the user's ``units``."""
     out().print(Text(f"{report.date:%A %d %B %Y}", style="bold"))
     if report.is_empty() and not report.medications:
         hint("Nothing logged this day. Try: aij log joint-pain=3 sleep=7")
         return
     if report.symptoms or report.sites:
-        rows = [
-            (name, fmt(value), meanings.get(name, "")) for name, value in report.symptoms.items()
-        ]
+        rows = []
+        for name, value in report.symptoms.items():
+            scale = scales.get(name)
+            word = scale.word(value) if scale is not None else ""
+            rows.append((name, f"{fmt(value)} {word}".rstrip()))
         if report.sites:
-            rows.append(("where it hurts", ", ".join(report.sites), ""))
-        rows_table("Symptoms", ("symptom", "value", "scale"), rows)
+            rows.append(("where it hurts", ", ".join(report.sites)))
+        rows_table("Symptoms", ("symptom", "rating"), rows)
+        hint("Scales: aij symptoms")
     if report.medications:
         rows_table(
             "Medication",
@@ -72,17 +85,8 @@ def day_report(report: Any, meanings: dict[str, str], units: Units = "metric") -
         out().print(Text("! " + warning, style="bold red"))
 
 
-NUTRIENT_LABELS = {
-    "calcium_mg": ("Calcium", "mg"),
-    "vitamin_d_ug": ("Vitamin D", "µg"),
-    "magnesium_mg": ("Magnesium", "mg"),
-    "vitamin_k_ug": ("Vitamin K", "µg"),
-    "fiber_g": ("Fiber", "g"),
-    "ala_g": ("ALA omega-3", "g"),
-    "epa_dha_mg": ("EPA + DHA", "mg"),
-    "energy_kcal": ("Energy", "kcal"),
-    "protein_g": ("Protein", "g"),
-}
+# The labels and units of domain/nutrients.py, never the internal keys (calcium_mg).
+NUTRIENT_LABELS = {key: (info.label, info.unit) for key, info in NUTRIENTS.items()}
 
 
 def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> None:
@@ -92,6 +96,7 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
     unknown = False
     for key, line in nutrients.items():
         label, unit = NUTRIENT_LABELS.get(key, (key, ""))
+        digits = 0 if unit == "kcal" else 1
         target = line["target"]
         share = (line["total"] or 0) / target if target else 0
         mark = "*" if line["unknown_items"] else ""
@@ -107,10 +112,10 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
         style = "red" if over else "green" if share >= 1 else "yellow"
         table.add_row(
             label,
-            f"{fmt(line['total'], 1 if unit != 'kcal' else 0)} {unit}{mark}",
-            fmt(target) if target is not None else "",
-            Text(bar(share), style=style) if target else "",
-            f"{fmt(line['food'])} / {fmt(line['supplements'])}",
+            f"{fmt(line['total'], digits)} {unit}{mark}",
+            f"{fmt(target)} {unit}" if target is not None else "",
+            Text(target_bar(share), style=style) if target else "",
+            f"{fmt(line['food'], digits)} / {fmt(line['supplements'], digits)}",
         )
     out().print(table)
     if unknown:
@@ -134,14 +139,17 @@ def food(view: dict[str, Any]) -> None:
         hint(f"Source: {view['source']}")
         return
     pairs = [
-        (key, f"{fmt(value, 2)} {view['units'][key]}" if value is not None else "unknown")
+        (
+            NUTRIENT_LABELS.get(key, (key, ""))[0],
+            f"{fmt(value, 2)} {view['units'][key]}" if value is not None else "unknown",
+        )
         for key, value in view["per_100g"].items()
     ]
     key_values("Per 100 g", pairs)
     if view["measures"]:
         rows_table(
             "Measures",
-            ("unit", "grams", "calcium", "USDA row"),
+            ("unit", "grams", "calcium, mg", "USDA row"),
             (
                 (m["unit"], fmt(m["grams"]), fmt(m["calcium_mg"]), m["sr28"] or "")
                 for m in view["measures"]

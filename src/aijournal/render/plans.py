@@ -4,7 +4,7 @@ from typing import Any
 
 from rich.text import Text
 
-from aijournal.render.console import hint, new_table, out
+from aijournal.render.console import hint, keep_whole, new_table, out, plural
 
 STATUS_STYLE = {
     "done": "green",
@@ -45,8 +45,9 @@ def _dose_text(day: dict[str, Any]) -> str:
 
 
 def _activities(day: dict[str, Any]) -> str:
-    """Planned activities as ids one can type: slots by commas, alternatives by slashes."""
-    return ", ".join("/".join(slot) for slot in day["activities"])
+    """Planned activities as ids one can type: slots by commas, alternatives by slashes
+    (with spaces, so a line breaks between ids, never inside one)."""
+    return ", ".join(" / ".join(slot) for slot in day["activities"])
 
 
 def plan_week(data: dict[str, Any]) -> None:
@@ -56,6 +57,7 @@ def plan_week(data: dict[str, Any]) -> None:
     table = new_table(None, ("day", "focus", "activities", "dose"))
     for key, day in data["days"].items():
         table.add_row(key.title(), day["focus"], _activities(day), _dose_text(day))
+    keep_whole(table, 2, (_activities(day) for day in data["days"].values()))
     out().print(table)
     weekly = data.get("weekly") or {}
     wanted = [
@@ -109,10 +111,15 @@ def requirements_table(requirements: list[dict[str, Any]]) -> None:
         table.add_row(
             req["name"],
             str(req["actual"]),
-            f"{req['required']} {req['unit']}",
+            _count(req["required"], req["unit"]),
             Text(_words(state), style=REQUIREMENT_STYLE.get(state, "")),
         )
     out().print(table)
+
+
+def _count(n: float, unit: str) -> str:
+    """'1 session', '2 sessions', '150 minutes' (units are given in the plural)."""
+    return plural(n, unit[:-1] if unit.endswith("s") else unit, unit)
 
 
 def today_plan(result: Any) -> None:

@@ -11,7 +11,19 @@ from aijournal.domain.units import (
     show_weight,
     show_weight_change,
 )
-from aijournal.render.console import bar, fmt, hint, key_values, new_table, out, rows_table, signed
+from aijournal.render.console import (
+    bar,
+    fmt,
+    hint,
+    info,
+    key_values,
+    new_table,
+    out,
+    plural,
+    rows_table,
+    signed,
+    target_bar,
+)
 from aijournal.render.plans import days_table, requirements_table
 
 
@@ -26,8 +38,9 @@ def week_report(report: Any, units: Units = "metric") -> None:
     requirements_table(plan["requirements"])
     if report.nutrients and any(n.days_logged for n in report.nutrients):
         table = new_table(
-            f"Nutrients, daily average over {report.nutrients[0].days_logged} days with food "
-            f"logged ({report.profile['name']})",
+            f"Nutrients, daily average over "
+            f"{plural(report.nutrients[0].days_logged, 'day')} with food logged "
+            f"({report.profile['name']})",
             ("nutrient", "average", "target", "", "days met", "food / supp."),
         )
         for n in report.nutrients:
@@ -38,7 +51,7 @@ def week_report(report: Any, units: Units = "metric") -> None:
                 n.label,
                 f"{fmt(n.average)} {n.unit}{unknown}",
                 f"{fmt(n.target)}",
-                Text(bar(share), style=style),
+                Text(target_bar(share), style=style),
                 f"{n.days_met} of {n.days_logged}",
                 f"{fmt(n.food_average)} / {fmt(n.supplements_average)}",
             )
@@ -55,7 +68,7 @@ def week_report(report: Any, units: Units = "metric") -> None:
         p = report.pattern
         table = new_table(
             f"Eating pattern: {p['score']} of {p['items_checked']} (MEDAS-based, "
-            f"{p['days_logged']} days logged)",
+            f"{plural(p['days_logged'], 'day')} logged)",
             ("item", "servings", "per day", "aim", ""),
         )
         aims = {
@@ -93,8 +106,7 @@ def week_report(report: Any, units: Units = "metric") -> None:
             if s.flag:
                 out().print(
                     Text(
-                        f"Worst joint pain: {s.flag}. A change of 2 points or 30% is "
-                        "one worth bringing to your clinician.",
+                        f"Worst joint pain: {s.flag}. {s.flag_rule or ''}".rstrip(),
                         style="bold yellow",
                     )
                 )
@@ -136,17 +148,79 @@ def trends(result: Any) -> None:
         return
     for s in result.series:
         out().print(Text(f"{s.name}: {s.meaning}", style="bold"))
-        high = max((v for v in s.values if v is not None), default=0) or 1
+        if s.scale_note:
+            hint(f"  ({s.scale_note})")
+        unit = "" if not s.unit else s.unit if s.unit == "%" else f" {s.unit}"
         for week, value in zip(result.weeks, s.values, strict=True):
             if value is None:
                 out().print(Text(f"  {week}  ", style="dim") + Text("not logged", style="dim"))
+            elif s.full_scale is None:
+                out().print(Text(f"  {week}  {fmt(value)}{unit}"))
             else:
-                out().print(Text(f"  {week}  {bar(value / high, 30)}  {fmt(value)}"))
+                share = value / s.full_scale if s.full_scale else 0.0
+                out().print(Text(f"  {week}  {bar(share, 30)}  {fmt(value)}{unit}"))
+
+
+def _change(value: float, unit: str) -> str:
+    """A difference in words, never a bare minus sign: '0.7 points lower', 'no difference'."""
+    shown = fmt(abs(value))
+    if shown == "0":
+        return "no difference"
+    return f"{shown} {unit} {'lower' if value < 0 else 'higher'}"
+
+
+def _counted(n: int, label: str) -> str:
+    """'20 days after exercise', '1 day after exercise' (labels start with a plural noun)."""
+    noun, _, rest = label.partition(" ")
+    if n == 1 and noun.endswith("s"):
+        noun = noun[:-1]
+    return f"{fmt(n)} {noun} {rest}".rstrip()
+
+
+def insight_finding(item: Any) -> str:
+    """One plain sentence: both means with n on each side, the difference, what it means."""
+    with_side = _counted(item.n_with, item.with_label)
+    without_side = _counted(item.n_without, item.without_label)
+    if item.verdict == "not enough data":
+        return (
+            f"Not enough data yet: {with_side} and {without_side}; each side needs at least "
+            f"{item.min_each_side}."
+        )
+    unit = item.difference_unit
+    low, high = sorted((item.ci_low, item.ci_high))
+    where = ("in the " if item.with_label.startswith("week") else "on the ") + item.with_label
+    said = (
+        f"{item.outcome[0].upper()}{item.outcome[1:]} averaged {fmt(item.mean_with)} on "
+        f"{with_side} and {fmt(item.mean_without)} on {without_side}"
+    )
+    difference = _change(item.difference, unit)
+    if item.verdict == "association":
+        direction = "lower" if high < 0 else "higher"
+        span = f"{fmt(min(abs(low), abs(high)))} to {fmt(max(abs(low), abs(high)))}"
+        return (
+            f"{said}: {difference} {where}, more than chance alone would easily give "
+            f"(95% confidence interval: {span} {unit} {direction})."
+        )
+    interval = f"from {_change(low, unit)} to {_change(high, unit)}"
+    if difference == "no difference":
+        return f"{said}: about the same (95% confidence interval: {interval})."
+    return (
+        f"{said}: {difference} {where}, but chance alone could explain it "
+        f"(95% confidence interval: {interval})."
+    )
+
+
+def insights_data(result: Any) -> dict[str, Any]:
+    """`aij insights --json`: the result with each finding's sentence."""
+    data: dict[str, Any] = result.model_dump(mode="json")
+    for item, dumped in zip(result.insights, data["insights"], strict=True):
+        dumped["finding"] = insight_finding(item)
+    return data
 
 
 def insights(result: Any) -> None:
     out().print(Text(f"Insights, {result.start} to {result.end}", style="bold"))
     for item in result.insights:
         out().print(Text(item.question, style="bold"))
-        out().print(Text("  " + item.finding))
+        info("  " + insight_finding(item))
     out().print(Text(result.caution, style="italic"))

@@ -1,11 +1,14 @@
 """`aij insights`: lagged associations a person can act on, with honest uncertainty.
 
-Each compares the mean of an outcome on days after one kind of day against the other days,
-with Welch's 95% confidence interval, and says nothing where either side has under 14.
+Each compares the mean of an outcome on days after one kind of day against the other
+logged days (a day with nothing logged is in neither side), with Welch's 95% confidence
+interval, and says nothing where either side has under 14. The finding, one plain
+sentence with n on each side, is written by render (it holds the number format).
 An association is not proof of cause, and every result says so.
 """
 
 from datetime import date, timedelta
+from typing import Literal
 
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
@@ -20,19 +23,27 @@ from aijournal.store.models import Entry, SleepRecord, SymptomRating
 
 CAUTION = "An association is not proof of cause: other things change on the same days."
 SHORT_NIGHT_HOURS = 7.0
+SHOWN_ZERO_BELOW = 0.05  # findings show one decimal: 0.05 reads 0.1, 0.049 reads 0.0
 
 
 class Insight(BaseModel):
+    """One comparison: the outcome on ``with_label`` against ``without_label``."""
+
     question: str
+    outcome: str
     unit: str
+    difference_unit: str
+    with_label: str
+    without_label: str
     n_with: int
     n_without: int
+    min_each_side: int = MIN_DAYS
     mean_with: float | None = None
     mean_without: float | None = None
     difference: float | None = None
     ci_low: float | None = None
     ci_high: float | None = None
-    finding: str
+    verdict: Literal["not enough data", "association", "no clear association"]
 
 
 class InsightsResult(BaseModel):
@@ -57,26 +68,33 @@ def _ratings(session: Session, name: str, start: date, end: date) -> dict[date, 
 
 
 def _compare(
-    question: str, unit: str, with_: list[float], without: list[float], labels: tuple[str, str]
+    question: str,
+    outcome: tuple[str, str, str],
+    with_: list[float],
+    without: list[float],
+    labels: tuple[str, str],
 ) -> Insight:
+    """``outcome`` is (name, scale, unit of a difference); ``labels`` name the two sides."""
+    name, unit, difference_unit = outcome
+    common = {
+        "question": question,
+        "outcome": name,
+        "unit": unit,
+        "difference_unit": difference_unit,
+        "with_label": labels[0],
+        "without_label": labels[1],
+    }
     result = welch_difference(with_, without)
     if result is None:
         return Insight(
-            question=question,
-            unit=unit,
-            n_with=len(with_),
-            n_without=len(without),
-            finding=f"Not enough data yet ({labels[0]}: {len(with_)}, {labels[1]}: "
-            f"{len(without)}); each side needs at least {MIN_DAYS}.",
+            **common, n_with=len(with_), n_without=len(without), verdict="not enough data"
         )
-    verdict = (
-        "an association: the interval excludes no difference"
-        if result.excludes_zero
-        else "no clear association: the interval includes no difference"
-    )
+    # Decided on the interval as shown, to one decimal rounded half up: a bound under 0.05
+    # either side of zero reads "no difference", so the interval does not clear zero.
+    shown = SHOWN_ZERO_BELOW
+    clear = min(result.low, result.high) >= shown or max(result.low, result.high) <= -shown
     return Insight(
-        question=question,
-        unit=unit,
+        **common,
         n_with=result.n_with,
         n_without=result.n_without,
         mean_with=round(result.mean_with, 2),
@@ -84,10 +102,14 @@ def _compare(
         difference=round(result.difference, 2),
         ci_low=round(result.low, 2),
         ci_high=round(result.high, 2),
-        finding=f"{result.mean_with:.1f} against {result.mean_without:.1f} "
-        f"(difference {result.difference:+.1f}, 95% CI {result.low:+.1f} to {result.high:+.1f}): "
-        f"{verdict}.",
+        verdict="association" if clear else "no clear association",
     )
+
+
+def _logged_days(session: Session, start: date, end: date) -> set[date]:
+    """The days of start..end with anything logged."""
+    query = select(col(Entry.day)).where(Entry.day >= start, Entry.day <= end).distinct()
+    return set(session.exec(query))
 
 
 def insights(
@@ -98,11 +120,12 @@ def insights(
     stiffness = _ratings(session, "stiffness", start, end)
     stored = sessions_between(session=session, start=start, end=end)
     exercise_days = {s.day for s in stored if any(i.kind != "rest" for i in s.items)}
+    logged = _logged_days(session, start, end)
     found: list[Insight] = []
     days = [start + timedelta(days=i) for i in range((end - start).days)]
-    for outcome, values, unit in (
-        (("worst joint pain", pain, "0-10")),
-        ("morning stiffness", stiffness, "minutes"),
+    for outcome, values in (
+        (("worst joint pain", "0-10", "points"), pain),
+        (("morning stiffness", "minutes", "minutes"), stiffness),
     ):
         after_ex = [
             values[d + timedelta(days=1)]
@@ -112,15 +135,15 @@ def insights(
         after_none = [
             values[d + timedelta(days=1)]
             for d in days
-            if d not in exercise_days and d + timedelta(days=1) in values
+            if d in logged and d not in exercise_days and d + timedelta(days=1) in values
         ]
         found.append(
             _compare(
-                f"Next-day {outcome} after exercise days vs other days",
-                unit,
+                f"Next-day {outcome[0]} after exercise days vs other logged days",
+                outcome,
                 after_ex,
                 after_none,
-                ("days after exercise", "other days"),
+                ("days after exercise", "days after a logged day without exercise"),
             )
         )
     nights = rows_between(session=session, model=SleepRecord, start=start, end=end)
@@ -137,13 +160,13 @@ def insights(
     found.append(
         _compare(
             "Worst joint pain after nights under 7 h vs nights of 7 h or more",
-            "0-10",
+            ("worst joint pain", "0-10", "points"),
             short,
             enough,
-            ("short nights", "longer nights"),
+            ("days after a night under 7 h", "days after a night of 7 h or more"),
         )
     )
-    found.append(_plan_weeks(start, end, pain, stored, plan, catalog))
+    found.append(_plan_weeks(start, end, pain, stored, plan, catalog, logged))
     return InsightsResult(start=start, end=end, insights=found)
 
 
@@ -154,6 +177,7 @@ def _plan_weeks(
     stored: list[StoredSession],
     plan: Plan,
     catalog: ExerciseCatalog,
+    logged: set[date],
 ) -> Insight:
     monday = start + timedelta(days=(7 - start.weekday()) % 7)
     sessions = logged_sessions(stored)
@@ -165,15 +189,16 @@ def _plan_weeks(
         following = [
             pain[d] for d in (monday + timedelta(days=7 + i) for i in range(7)) if d in pain
         ]
-        if following:
+        week_logged = any(monday + timedelta(days=i) in logged for i in range(7))
+        if following and week_logged:
             mean = sum(following) / len(following)
             met = all(r.met for r in result.requirements)
             (met_next if met else unmet_next).append(mean)
         monday += timedelta(days=7)
     return _compare(
         "Mean worst joint pain in the week after a week that met the plan vs one that did not",
-        "0-10",
+        ("weekly mean worst joint pain", "0-10", "points"),
         met_next,
         unmet_next,
-        ("weeks after a met plan", "other weeks"),
+        ("weeks after a logged week that met the plan", "weeks after a logged week that did not"),
     )

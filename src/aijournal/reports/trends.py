@@ -1,4 +1,10 @@
-"""`aij trends`: weekly series of symptoms, exercise, calcium and vitamin D, medication."""
+"""`aij trends`: weekly series of symptoms, exercise, nutrients, medication, sleep and body.
+
+Each series says what a full bar means: its scale's top (10 for a 0-10 rating, 4 for a
+PRO-CTCAE severity), the target (7 h of sleep, 100% of days or doses), or, for a count
+or minutes with no top, the highest week shown. The weeks start no earlier than the
+journal's first entry.
+"""
 
 from datetime import date, timedelta
 from typing import Any
@@ -11,10 +17,11 @@ from aijournal.config import Config
 from aijournal.domain.activity import LoggedSession, period_totals
 from aijournal.domain.status import daily_doses
 from aijournal.errors import BadInput
+from aijournal.reports.week import GOOD_NIGHT_HOURS
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import daily_nutrient_sums
-from aijournal.store.models import Entry, MedicationDose, SymptomRating
+from aijournal.store.models import BodyMeasure, Entry, MedicationDose, SleepRecord, SymptomRating
 from aijournal.store.span import journal_start
 from aijournal.suggest import did_you_mean
 
@@ -25,15 +32,53 @@ OTHER_SERIES = {
     "calcium": "% of days with food logged meeting the calcium target",
     "vitamin-d": "% of days with food logged meeting the vitamin D target",
     "medication": "% of expected doses taken (weeks with no dose logged: not logged)",
+    "sleep": "weekly mean hours of sleep a night",
+    "weight": "last weight of the week, kg",
+    "waist": "last waist of the week, cm",
 }
-DEFAULT_SERIES = ("joint-pain", "stiffness", *OTHER_SERIES)
+DEFAULT_SERIES = (
+    "joint-pain",
+    "stiffness",
+    "exercise-minutes",
+    "resistance-sessions",
+    "calcium",
+    "vitamin-d",
+    "medication",
+    "sleep",
+    "weight",
+    "waist",
+)
+# Where a series with no scale of its own draws a full bar (None: no bar, the number only).
+FULL_SCALE: dict[str, float | None] = {
+    "resistance-sessions": 7.0,
+    "calcium": 100.0,
+    "vitamin-d": 100.0,
+    "medication": 100.0,
+    "sleep": GOOD_NIGHT_HOURS,
+    "weight": None,
+    "waist": None,
+}
+UNITS = {
+    "exercise-minutes": "min",
+    "calcium": "%",
+    "vitamin-d": "%",
+    "medication": "%",
+    "sleep": "h",
+    "weight": "kg",
+    "waist": "cm",
+}
 MAX_WEEKS = 520
 
 
 class Series(BaseModel):
+    """One weekly series; a bar is full at ``full_scale`` (None: draw no bar)."""
+
     name: str
     meaning: str
     values: list[float | None]
+    unit: str = ""
+    full_scale: float | None = None
+    scale_note: str = ""
 
 
 class TrendsResult(BaseModel):
@@ -55,7 +100,8 @@ def trends(
     profile: TargetProfile,
     today: date,
 ) -> TrendsResult:
-    """Weekly values for the last ``weeks`` weeks (this one included); None = nothing logged."""
+    """Weekly values for the last ``weeks`` weeks (this one included), from the journal's
+    first week at the earliest; None = nothing logged."""
     if not 1 <= weeks <= MAX_WEEKS:
         raise BadInput(f"--weeks {weeks} is not allowed; use 1 to {MAX_WEEKS}")
     symptom_names = [s.name for s in config.symptom_set()]
@@ -66,6 +112,10 @@ def trends(
             raise BadInput(f"unknown series '{name}'{hint}; symptoms or {', '.join(OTHER_SERIES)}")
     this_monday = today - timedelta(days=today.weekday())
     first = this_monday - timedelta(weeks=weeks - 1)
+    began = journal_start(session=session)
+    journal_monday = began - timedelta(days=began.weekday())
+    first = min(this_monday, max(first, journal_monday))
+    weeks = (this_monday - first).days // 7 + 1
     end = this_monday + timedelta(days=6)
     starts = [first + timedelta(weeks=i) for i in range(weeks)]
     labels = [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in starts]
@@ -85,13 +135,19 @@ def trends(
         sums: dict[str, list[list[float]]] = {n: [[] for _ in starts] for n in wanted_symptoms}
         for day, name, value in session.exec(query):
             sums[name][_week_index(day, first)].append(value)
-        meanings = {s.name: s.meaning for s in config.symptom_set()}
+        scales = {s.name: s for s in config.symptom_set()}
         for name in wanted_symptoms:
             values = [round(sum(v) / len(v), 2) if v else None for v in sums[name]]
+            scale = scales[name]
             series.append(
-                Series(name=name, meaning="weekly mean: " + meanings[name], values=values)
+                Series(
+                    name=name,
+                    meaning="weekly mean: " + scale.meaning,
+                    values=values,
+                    unit="min" if scale.kind == "minutes" else "",
+                    full_scale=scale.high if scale.kind in ("nrs", "severity") else None,
+                )
             )
-    began = journal_start(session=session)
     builders = {
         "aerobic-minutes": lambda: _exercise(session, starts, began, today, "aerobic"),
         "exercise-minutes": lambda: _exercise(session, starts, began, today, "all"),
@@ -99,13 +155,59 @@ def trends(
         "calcium": lambda: _adequacy(session, first, end, starts, profile, "calcium_mg"),
         "vitamin-d": lambda: _adequacy(session, first, end, starts, profile, "vitamin_d_ug"),
         "medication": lambda: _medication(session, first, end, starts, config, today, began),
+        "sleep": lambda: _sleep(session, first, end, starts),
+        "weight": lambda: _last_measure(session, first, end, starts, "weight_kg"),
+        "waist": lambda: _last_measure(session, first, end, starts, "waist_cm"),
     }
     for name in chosen:
         if name in OTHER_SERIES:
-            series.append(Series(name=name, meaning=OTHER_SERIES[name], values=builders[name]()))
+            series.append(
+                Series(
+                    name=name,
+                    meaning=OTHER_SERIES[name],
+                    values=builders[name](),
+                    unit=UNITS.get(name, ""),
+                    full_scale=FULL_SCALE.get(name),
+                )
+            )
+    for one in series:
+        _describe_scale(one)
     order = {name: i for i, name in enumerate(chosen)}
     series.sort(key=lambda s: order[s.name])
     return TrendsResult(weeks=labels, starts=starts, series=series)
+
+
+def _describe_scale(series: Series) -> None:
+    """Say what a full bar means; a count or minutes with no top scale to the highest week."""
+    if series.name in FULL_SCALE and series.full_scale is None:
+        series.scale_note = "no bar: the value only"
+        return
+    if series.full_scale is None:
+        series.full_scale = max((v for v in series.values if v is not None), default=0.0)
+        series.scale_note = "bar full at the highest week shown"
+        return
+    unit = f" {series.unit}" if series.unit and series.unit != "%" else series.unit
+    if series.name == "resistance-sessions":
+        unit = " days"
+    series.scale_note = f"bar full at {series.full_scale:g}{unit}"
+
+
+def _sleep(session: Session, first: date, end: date, starts: list[date]) -> list[float | None]:
+    nights: list[list[float]] = [[] for _ in starts]
+    for entry, sleep in rows_between(session=session, model=SleepRecord, start=first, end=end):
+        if sleep.hours is not None:
+            nights[_week_index(entry.day, first)].append(sleep.hours)
+    return [round(sum(n) / len(n), 2) if n else None for n in nights]
+
+
+def _last_measure(
+    session: Session, first: date, end: date, starts: list[date], measure: str
+) -> list[float | None]:
+    last: list[float | None] = [None for _ in starts]
+    for entry, row in rows_between(session=session, model=BodyMeasure, start=first, end=end):
+        if row.measure == measure:
+            last[_week_index(entry.day, first)] = round(row.value, 1)
+    return last
 
 
 def _exercise(

@@ -15,6 +15,7 @@ from aijournal.catalog.protocols import ExerciseCatalog, Plan
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.adherence import week_dates
+from aijournal.domain.change import RULE_TEXT, exact_mean, pain_change
 from aijournal.domain.nutrients import NUTRIENTS
 from aijournal.domain.pattern import LoggedFood, weekly_pattern
 from aijournal.domain.status import daily_doses, weekly_doses
@@ -33,9 +34,6 @@ from aijournal.store.models import (
 )
 from aijournal.store.span import journal_start
 
-# DOMAIN.md: a fall of 2 points (SWOG S1200) or of 30% (IMMPACT) in worst pain is meaningful.
-PAIN_POINTS = 2.0
-PAIN_SHARE = 0.30
 GOOD_NIGHT_HOURS = 7.0
 
 
@@ -67,6 +65,7 @@ class SymptomWeek(BaseModel):
     baseline_mean: float | None
     change_vs_baseline: float | None
     flag: str | None
+    flag_rule: str | None = None
 
 
 class MedicationWeek(BaseModel):
@@ -123,15 +122,23 @@ def _symptom_stats(session: Session, start: date, end: date) -> dict[str, tuple[
     return {name: (float(avg), float(worst), int(n)) for name, avg, worst, n in session.exec(query)}
 
 
-def _pain_flag(mean: float, previous: float | None) -> str | None:
-    if previous is None:
+def _ratings(session: Session, name: str, start: date, end: date) -> list[float]:
+    query = (
+        select(col(SymptomRating.value))
+        .join(Entry, col(SymptomRating.entry_id) == Entry.id)
+        .where(Entry.day >= start, Entry.day <= end, SymptomRating.name == name)
+    )
+    return [float(v) for v in session.exec(query)]
+
+
+def _pain_flag(session: Session, start: date, end: date) -> str | None:
+    """The worst-pain flag against the week before, on the exact means (domain/change.py)."""
+    this = _ratings(session, "joint-pain", start, end)
+    before = _ratings(session, "joint-pain", start - timedelta(days=7), start - timedelta(days=1))
+    if not this or not before:
         return None
-    change = mean - previous
-    share = abs(change) / previous if previous > 0 else (1.0 if change else 0.0)
-    if abs(change) >= PAIN_POINTS or share >= PAIN_SHARE:
-        direction = "worse" if change > 0 else "better"
-        return f"{direction} by {abs(change):.1f} points ({share:.0%}) against the week before"
-    return None
+    found = pain_change(exact_mean(before), exact_mean(this))
+    return None if found is None else found.describe()
 
 
 def symptom_weeks(session: Session, start: date, end: date, order: list[str]) -> list[SymptomWeek]:
@@ -143,6 +150,7 @@ def symptom_weeks(session: Session, start: date, end: date, order: list[str]) ->
         mean, worst, days = this[name]
         prev = previous.get(name, (None, None, 0))[0]
         base = baseline.get(name, (None, None, 0))[0]
+        flag = _pain_flag(session, start, end) if name == "joint-pain" else None
         result.append(
             SymptomWeek(
                 name=name,
@@ -153,7 +161,8 @@ def symptom_weeks(session: Session, start: date, end: date, order: list[str]) ->
                 change_vs_previous=None if prev is None else round(mean - prev, 2),
                 baseline_mean=None if base is None else round(base, 2),
                 change_vs_baseline=None if base is None else round(mean - base, 2),
-                flag=_pain_flag(mean, prev) if name == "joint-pain" else None,
+                flag=flag,
+                flag_rule=RULE_TEXT if flag else None,
             )
         )
     return result

@@ -6,6 +6,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from aijournal.domain.daylog import MEAL_SLOTS, check_note, parse_number
+from aijournal.domain.labels import article
 from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.domain.units import parse_waist_cm, parse_weight_kg
 from aijournal.errors import BadInput
@@ -92,7 +93,10 @@ def _refuse_clash(*, session: Session, entry: Entry, detail: Any, day: date) -> 
         query = query.where(getattr(model, field) == getattr(detail, field))
     clash = session.exec(query).first()
     if clash is not None:
-        raise BadInput(f"{day} already has such a {entry.kind} entry ({clash}); remove it first")
+        raise BadInput(
+            f"{day} already has such {article(entry.kind)} {entry.kind} entry ({clash}); "
+            "remove it first"
+        )
 
 
 def edit_entry(
@@ -116,12 +120,13 @@ def edit_entry(
             key = "value"
         if not sep:
             raise BadInput(
-                f"'{change}' is not key=value; a {entry.kind} entry has: " + ", ".join(allowed)
+                f"'{change}' is not key=value; {article(entry.kind)} {entry.kind} entry has: "
+                + ", ".join(allowed)
             )
         if key not in allowed:
             hint = did_you_mean(key, allowed)
             raise BadInput(
-                f"a {entry.kind} entry has no '{key}'{hint}; it has: "
+                f"{article(entry.kind)} {entry.kind} entry has no '{key}'{hint}; it has: "
                 + ", ".join((*allowed, "--date"))
             )
         values[key] = _value_for(entry.kind, detail, key, text, symptoms)

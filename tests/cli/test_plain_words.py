@@ -1,0 +1,63 @@
+"""What a patient reads: no internal names, no Python reprs, nouns that agree (#10.14)."""
+
+import json
+
+from aijournal.domain.labels import article
+from tests.conftest import Run
+
+
+def test_a_weight_saved_reads_as_a_weight(aij: Run) -> None:
+    result = aij("log", "weight", "150lb")
+    # 150 lb x 0.45359237 = 68.0389 kg, shown to one decimal (68.0, written 68).
+    assert "weight 68 kg" in result.out
+    assert "weight_kg" not in result.out and "68.039" not in result.out
+    again = aij("log", "weight", "68.2")
+    assert "weight 68.2 kg  (replaced 68 kg)" in again.out
+
+
+def test_config_show_and_set_print_no_python(aij: Run) -> None:
+    result = aij("config", "set", "medications", "letrozole 2.5 mg")
+    assert result.out.splitlines()[0] == "medications: letrozole 2.5 mg (daily)"
+    shown = aij("config", "show").out
+    assert "letrozole 2.5 mg (daily)" in shown
+    for python in ("[{", "{'", "'name'", "None"):
+        assert python not in shown and python not in result.out
+    assert json.loads(aij("config", "show", "--json").out)["medications"][0]["name"] == (
+        "letrozole"
+    )
+
+
+def test_foods_show_labels_nutrients(aij: Run) -> None:
+    shown = aij("foods", "show", "kale").out
+    assert "Calcium" in shown and "Vitamin K" in shown
+    assert "calcium_mg" not in shown and "vitamin_k_ug" not in shown
+
+
+def test_day_shows_a_severity_in_words_without_the_legend(aij: Run) -> None:
+    aij("log", "fatigue=2", "joint-pain=6", "stiffness=30")
+    shown = aij("day").out
+    assert "2 moderate" in shown
+    assert "6 of 10" in shown
+    assert "30 min" in shown
+    assert "very severe" not in shown  # the full legend, once on every row before
+
+
+def test_one_session_is_singular(aij: Run) -> None:
+    aij("log", "joint-pain=3")
+    shown = aij("week").out  # the shipped plan asks for 1 impact session a week
+    assert "1 session " in shown
+    assert "1 sessions" not in shown
+
+
+def test_an_exercise_entry() -> None:
+    assert article("exercise") == "an"
+    assert article("meal") == "a"
+    assert article("symptom") == "a"
+    assert article("") == "a"
+
+
+def test_edit_names_an_exercise_entry(aij: Run) -> None:
+    saved = aij("log", "ex", "brisk-walk", "30m").out
+    entry_id = saved.split()[1]
+    result = aij("edit", entry_id, "minutes")
+    assert "an exercise entry" in result.err, result.err
