@@ -44,6 +44,21 @@ TARGET_KEYS: tuple[str, ...] = (
     "ala_g",
     "epa_dha_mg",
 )
+# What a supplement label can hold (supplement_nutrients gives every other key 0).
+SUPPLEMENT_KEYS: tuple[str, ...] = (
+    "calcium_mg",
+    "vitamin_d_ug",
+    "magnesium_mg",
+    "vitamin_k_ug",
+    "vitamin_k2_mk7_ug",
+    "ala_g",
+    "epa_dha_mg",
+)
+MK7 = "vitamin_k2_mk7_ug"
+MK7_NOTE = (
+    "no target: the vitamin K adequate intake was set from K1 (IOM 2001), so MK-7 is shown "
+    "on its own line, never counted toward it"
+)
 # Per-100 g values copied from SR28 under the same name as the nutrient they give.
 _DIRECT_PER_100G = (
     "calcium_mg",
