@@ -35,9 +35,7 @@ def _schema_5_journal(tmp_path: Path) -> Path:
     for version in range(2, 6):
         for statement in migrations.MIGRATIONS[version]:
             conn.execute(statement)
-        conn.execute(
-            "INSERT INTO schema_version VALUES (?, '2026-11-01 00:00:00')", (version,)
-        )
+        conn.execute("INSERT INTO schema_version VALUES (?, '2026-11-01 00:00:00')", (version,))
     conn.commit()
     conn.close()
     return path
@@ -108,8 +106,6 @@ def test_schema_6_splits_mk7_out_of_vitamin_k_in_old_rows(tmp_path: Path) -> Non
 def test_schema_6_uses_the_label_amounts_that_the_catalog_ships() -> None:
     """The split's constants are the shipped entries' own MK-7 amounts, not copies that drift."""
     catalog = load_food_catalog(None)
-    assert {f.id: f.mk7_ug_per_100g for f in catalog.foods if f.mk7_ug_per_100g} == {
-        "natto": 775.0
-    }
+    assert {f.id: f.mk7_ug_per_100g for f in catalog.foods if f.mk7_ug_per_100g} == {"natto": 775.0}
     with_mk7 = {s.id: s.per_unit.mk7_ug for s in catalog.supplements if s.per_unit.mk7_ug}
     assert with_mk7 == {"vitamin-k2-mk7-100": 100, "calcium-d3-k2": 90, "vitamin-d3-k2": 100}

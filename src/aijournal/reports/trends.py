@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
+from aijournal.domain.dayintake import DayIntake, day_intakes, summarize
 from aijournal.errors import BadInput
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import sessions_between
@@ -18,8 +19,8 @@ from aijournal.suggest import did_you_mean
 OTHER_SERIES = {
     "exercise-minutes": "minutes of exercise (all kinds)",
     "resistance-sessions": "days with resistance training",
-    "calcium": "% of days with food logged meeting the calcium target",
-    "vitamin-d": "% of days with food logged meeting the vitamin D target",
+    "calcium": "% of days with intake logged meeting the calcium target",
+    "vitamin-d": "% of days with intake logged meeting the vitamin D target",
     "medication": "% of expected doses taken (weeks with no dose logged: not logged)",
 }
 DEFAULT_SERIES = ("joint-pain", "stiffness", *OTHER_SERIES)
@@ -120,20 +121,19 @@ def _exercise(
 def _adequacy(
     session: Session, first: date, end: date, starts: list[date], profile: TargetProfile, key: str
 ) -> list[float | None]:
+    """Per week: % of the days with intake logged that met the target (domain/dayintake.py)."""
     target = profile.targets().get(key)
-    per_day: dict[date, float] = {}
-    food_days: set[date] = set()
-    for row in daily_nutrient_sums(session=session, start=first, end=end):
-        per_day[row["day"]] = per_day.get(row["day"], 0.0) + float(row[key] or 0.0)
-        if row["source"] == "food":
-            food_days.add(row["day"])
-    logged = [0 for _ in starts]
-    met = [0 for _ in starts]
-    for day in food_days:
-        index = _week_index(day, first)
-        logged[index] += 1
-        met[index] += target is not None and per_day[day] >= target.min
-    return [round(100.0 * m / n, 1) if n else None for m, n in zip(met, logged, strict=True)]
+    weeks: list[list[DayIntake]] = [[] for _ in starts]
+    for day, intake in day_intakes(
+        daily_nutrient_sums(session=session, start=first, end=end)
+    ).items():
+        weeks[_week_index(day, first)].append(intake)
+    result: list[float | None] = []
+    for days in weeks:
+        summary = summarize(days, key, target)
+        n = summary.days_logged
+        result.append(round(100.0 * summary.days_met / n, 1) if n and target else None)
+    return result
 
 
 def _medication(
