@@ -216,13 +216,19 @@ def mk7_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
 
 def pattern_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
     query = (
-        select(col(Entry.day), col(MealItem.tags), col(MealItem.grams))
+        select(
+            col(Entry.day),
+            col(MealItem.tags),
+            col(MealItem.grams),
+            col(MealItem.amount),
+            col(MealItem.unit),
+        )
         .join(Entry, col(MealItem.entry_id) == Entry.id)
         .where(Entry.day >= start, Entry.day <= end, MealItem.source == "food")
     )
     foods = [
-        LoggedFood(day, frozenset(t for t in tags.split(",") if t), grams)
-        for day, tags, grams in session.exec(query)
+        LoggedFood(day, frozenset(t for t in tags.split(",") if t), grams, amount, unit)
+        for day, tags, grams, amount, unit in session.exec(query)
     ]
     result = weekly_pattern(foods)
     if result is None:
