@@ -17,8 +17,8 @@ def line(foods: list[LoggedFood], key: str) -> tuple[float, float | None, bool]:
 
 
 def test_one_cup_of_orange_juice_is_one_fruit_unit_not_three() -> None:
-    # 1 cup of orange juice is 248 g (SR28 09209); 248 / 80 would have been 3.1.
-    assert line([LoggedFood(D1, JUICE, 248.0, 1, "cup")], "fruit")[0] == 1.0
+    # 1 cup of orange juice is 249 g (SR28 09209 WEIGHT Seq 1); 249 / 80 was 3.1 servings.
+    assert line([LoggedFood(D1, JUICE, 249.0, 1, "cup")], "fruit")[0] == 1.0
 
 
 def test_juice_counts_one_unit_a_day_at_most() -> None:
@@ -46,7 +46,7 @@ def test_whole_fruits_count_each_other_fruit_items_count_one() -> None:
 def test_fruit_threshold_is_exactly_three_a_day() -> None:
     three = [LoggedFood(D1, FRUIT, 100.0, 1, "medium")] * 3
     assert line(three, "fruit")[2] is True
-    assert line(three[:2] + [LoggedFood(D1, FRUIT, 50.0, 1, "half")], "fruit")[2] is False
+    assert line([*three[:2], LoggedFood(D1, FRUIT, 50.0, 1, "half")], "fruit")[2] is False
 
 
 def test_no_portion_is_credited_to_who_trs_916() -> None:

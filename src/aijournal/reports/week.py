@@ -215,14 +215,9 @@ def mk7_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
 
 
 def pattern_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
+    columns: list[Any] = [Entry.day, MealItem.tags, MealItem.grams, MealItem.amount, MealItem.unit]
     query = (
-        select(
-            col(Entry.day),
-            col(MealItem.tags),
-            col(MealItem.grams),
-            col(MealItem.amount),
-            col(MealItem.unit),
-        )
+        select(*columns)
         .join(Entry, col(MealItem.entry_id) == Entry.id)
         .where(Entry.day >= start, Entry.day <= end, MealItem.source == "food")
     )
