@@ -54,7 +54,10 @@ NUTR_NO: dict[str, tuple[str, ...]] = {
     "sugars_g": ("269",),
     "sodium_mg": ("307",),
 }
-ENTRY_KEYS = {"ndb", "id", "name", "aliases", "tags", "count_unit", "mk7_ug_per_100g", "mk7_source"}
+ENTRY_KEYS = {
+    "ndb", "id", "name", "aliases", "tags", "count_unit", "mk7_ug_per_100g", "mk7_source",
+    "ala_18_3_not_ala",
+}  # fmt: skip
 
 # Household measure words: SR28 Msre_Desc -> one normalised unit word.
 WEIGHT_WORDS = {"oz", "ounce", "lb", "pound", "g", "gram", "kg"}
@@ -322,7 +325,8 @@ def header() -> str:
         [
             f"{HEADER_MARK} from USDA SR28 and tools/food_list.yaml; do not edit by hand.",
             f"# Source: {CITATION} Public domain.",
-            f"# per_100g keys and their SR28 Nutr_No: {keys} (ALA: 851, else 619).",
+            f"# per_100g keys and their SR28 Nutr_No: {keys} (ALA: 851, else 619,"
+            " unless tools/food_list.yaml says that food's 18:3 is not ALA: then unknown).",
             "# null = SR28 holds no value for that food (unknown, never 0).",
             "# measures: grams in ONE unit = Gm_Wgt / Amount from WEIGHT.txt, the first row by Seq",
             "# for each unit; weights (oz, lb) are not measures (aij converts weights itself), and",
@@ -363,6 +367,9 @@ def build(sr28: Path, listing: dict[str, list[dict[str, Any]]]) -> dict[str, str
             cooked_portion = portion(rows)
             if cooked_portion is not None:
                 food["measures"].append(cooked_portion)
+            if entry.get("ala_18_3_not_ala") and values.get(entry["ndb"], {}).get("851") is None:
+                # Its undifferentiated 18:3 (619) is known to be mostly GLA, not ALA: unknown.
+                food["per_100g"]["ala_g"] = None
             if "mk7_ug_per_100g" in entry:
                 food["mk7_ug_per_100g"] = float(entry["mk7_ug_per_100g"])
                 food["mk7_source"] = entry["mk7_source"]

@@ -255,11 +255,19 @@ DAILY_HEADER = [
     "vitamin_d_ug",
     "magnesium_mg",
     "vitamin_k_ug",
+    "vitamin_k2_mk7_ug",
     "fiber_g",
     "ala_g",
     "epa_dha_mg",
     "energy_kcal",
     "protein_g",
+    "calcium_mg_from_supplements",
+    "vitamin_d_ug_from_supplements",
+    "magnesium_mg_from_supplements",
+    "vitamin_k_ug_from_supplements",
+    "vitamin_k2_mk7_ug_from_supplements",
+    "ala_g_from_supplements",
+    "epa_dha_mg_from_supplements",
     "doses_taken",
     "doses_skipped",
     "sleep_hours",
@@ -343,7 +351,14 @@ def test_daily_csv_unknown_is_empty_and_negative_numbers_stay_numbers(exported: 
     assert second["mood_minus5_5"] == "-3"  # a number, not neutralised like text
     assert second["dry_eyes"] == "2"  # a name outside the symptom set gets its column
     # Food was logged (a soup of unknown composition): every nutrient is unknown, not 0.
-    assert all(second[k] == "" for k in DAILY_HEADER[25:34])
+    nutrient_columns = DAILY_HEADER[
+        DAILY_HEADER.index("calcium_mg") : DAILY_HEADER.index("protein_g") + 1
+    ]
+    supplement_columns = [k for k in DAILY_HEADER if k.endswith("_from_supplements")]
+    assert len(nutrient_columns) == 10 and len(supplement_columns) == 7
+    assert all(second[k] == "" for k in nutrient_columns)
+    # No supplements that day: what supplements gave is known, 0.
+    assert all(second[k] == "0" for k in supplement_columns)
     assert (second["doses_taken"], second["doses_skipped"]) == ("0", "1")
     quiet = days[D3.isoformat()]
     assert quiet["sleep_hours"] == "" and quiet["weight_kg"] == "" and quiet["calcium_mg"] == ""

@@ -79,7 +79,7 @@ def test_json_round_trip_is_byte_identical(aij: Run, full_journal: Built, tmp_pa
     data = json.loads(first.read_text(encoding="utf-8"))
     assert (data["format"], data["schema_version"], data["aij_version"]) == (
         "aij-journal",
-        5,
+        6,  # schema 6: MK-7 apart from vitamin K (#9)
         "0.1.0",
     )
     assert len(data["tables"]["entry"]) == ENTRIES

@@ -63,8 +63,12 @@ def test_the_numbers_of_a_period(full_journal: Built, aij_home: Path) -> None:
     assert report.stiffness.days_rated == 1 and report.exercise_days == [D1]
     nutrients = {n.key: n for n in report.nutrients}
     calcium, vitamin_d = nutrients["calcium_mg"], nutrients["vitamin_d_ug"]
-    # Food on D1 (yogurt, kale + a tablet: 890.5 mg) and D2 (a soup of unknown composition).
-    assert (calcium.days_with_food, calcium.days_met, calcium.average) == (2, 0, 445.25)
+    # Intake on D1 (yogurt 190 + kale 100.5, a 600 mg tablet) and D2 (a soup of unknown
+    # composition, no supplement): D2's food calcium is unknown, not 0. Food average over
+    # D1 alone, 290.5; supplements over both days, (600 + 0) / 2 = 300; average 590.5.
+    assert (calcium.days_logged, calcium.days_with_food, calcium.days_met) == (2, 1, 0)
+    assert (calcium.food_average, calcium.supplements_average) == (290.5, 300.0)
+    assert calcium.average == 590.5
     # Vitamin D: D1 10 µg (the tablet; yogurt unknown), D2 unknown: both days incomplete.
     assert (vitamin_d.average, vitamin_d.days_over, vitamin_d.days_incomplete) == (5.0, 0, 2)
     assert list(nutrients) == [
@@ -259,7 +263,7 @@ def test_chromium_renders_the_summary_without_the_network(
         "aij records and reports what was logged; it does not diagnose",
         "Nutrient targets: Woman over 50 on an aromatase inhibitor (default) (ASCO 2019",
         "Worst joint pain: rated on 2 days; first week mean 5.5, last week mean 5.5; highest 6",
-        "Calcium 1,200 mg 0/2 445.2 mg 2,000 mg 0",  # 445.25 shown to one decimal
+        "Calcium 1,200 mg 0/2 590.5 mg 2,000 mg 0",  # 290.5 food + 300 supplements
         "Vitamin D 20 µg 0/2 5 µg 100 µg 0",
         "anastrozole 1 mg 1 1 –",
         "Reasons for skipping: anastrozole: nausea, dizzy (1).",

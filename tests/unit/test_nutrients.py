@@ -43,6 +43,7 @@ def test_sardines_100_g(catalog: FoodCatalog) -> None:
             "vitamin_d_ug": 4.8,
             "magnesium_mg": 39.0,
             "vitamin_k_ug": 2.6,  # K1 2.6; MK-4 unknown adds nothing
+            "vitamin_k2_mk7_ug": 0.0,  # no MK-7 value but natto's
             "fiber_g": 0.0,
             "ala_g": 0.498,
             "epa_dha_mg": 982.0,  # (0.473 + 0.509) g x 1000
@@ -60,12 +61,14 @@ def test_one_can_of_sardines_scales_by_grams(catalog: FoodCatalog) -> None:
     assert values["calcium_mg"] == pytest.approx(351.44)  # 382 x 0.92
 
 
-def test_vitamin_k_adds_mk4_and_natto_mk7(catalog: FoodCatalog) -> None:
+def test_vitamin_k_is_k1_plus_mk4_and_mk7_is_its_own_line(catalog: FoodCatalog) -> None:
     milk = item_nutrients(food(catalog, "milk-whole"), 244)
     assert milk["vitamin_k_ug"] == pytest.approx(3.172)  # (0.3 K1 + 1.0 MK-4) x 2.44
+    assert milk["vitamin_k2_mk7_ug"] == 0.0
     assert milk["epa_dha_mg"] == 0.0  # analysed as zero: known, not unknown
-    natto = item_nutrients(food(catalog, "natto"), 100)
-    assert natto["vitamin_k_ug"] == pytest.approx(798.1)  # 23.1 K1 + 775 MK-7
+    natto = item_nutrients(food(catalog, "natto"), 50)
+    assert natto["vitamin_k_ug"] == pytest.approx(11.55)  # 23.1 K1 x 0.5; MK-7 not in it
+    assert natto["vitamin_k2_mk7_ug"] == pytest.approx(387.5)  # 775 x 0.5
 
 
 def test_unknown_stays_unknown(catalog: FoodCatalog) -> None:
@@ -86,9 +89,17 @@ def test_supplements_per_unit_times_count(catalog: FoodCatalog) -> None:
     assert calcium["energy_kcal"] == 0.0
     fish_oil = supplement_nutrients(supplement(catalog, "fish-oil-1000"), 2)
     assert fish_oil["epa_dha_mg"] == pytest.approx(600.0)  # (0.18 + 0.12) g x 1000 x 2
-    assert (
-        supplement_nutrients(supplement(catalog, "vitamin-k2-mk7-100"), 1)["vitamin_k_ug"] == 100.0
-    )
+    k2 = supplement_nutrients(supplement(catalog, "vitamin-k2-mk7-100"), 1)
+    assert (k2["vitamin_k_ug"], k2["vitamin_k2_mk7_ug"]) == (0.0, 100.0)
+
+
+def test_one_k2_capsule_does_not_meet_the_vitamin_k_adequate_intake(catalog: FoodCatalog) -> None:
+    """#9.15: the 90 µg AI was set from K1; a 100 µg MK-7 capsule leaves K1 at 0 of 90."""
+    profile = load_targets().profile("ai-women-51-plus")
+    totals = total_nutrients([taken(catalog, "vitamin-k2-mk7-100", 1)])
+    lines = {a.key: a for a in assess(totals, profile)}
+    assert lines["vitamin_k_ug"].total == 0.0 and not lines["vitamin_k_ug"].met
+    assert "vitamin_k2_mk7_ug" not in lines  # no target: shown, never compared
 
 
 def day(catalog: FoodCatalog, *extra: ItemNutrients) -> list[ItemNutrients]:

@@ -20,6 +20,7 @@ Tag = Literal[
     "vegetable", "fruit", "berry", "leafy-green", "cruciferous", "legume", "nuts-seeds",
     "whole-grain", "fish", "fatty-fish", "olive-oil", "red-meat", "processed-meat", "butter-cream",
     "sugary-drink", "sweets", "fermented", "polyphenol-rich", "ultra-processed", "dairy",
+    "juice",
 ]  # fmt: skip
 TAGS: tuple[str, ...] = get_args(Tag)
 SupplementUnit = Literal["tablet", "capsule", "softgel", "chew", "gummy", "drop", "scoop", "packet"]

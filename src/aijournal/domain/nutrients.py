@@ -20,7 +20,8 @@ TRACKED: tuple[NutrientInfo, ...] = (
     NutrientInfo("calcium_mg", "Calcium", "mg"),
     NutrientInfo("vitamin_d_ug", "Vitamin D", "µg"),
     NutrientInfo("magnesium_mg", "Magnesium", "mg"),
-    NutrientInfo("vitamin_k_ug", "Vitamin K", "µg"),
+    NutrientInfo("vitamin_k_ug", "Vitamin K (K1 + MK-4)", "µg"),
+    NutrientInfo("vitamin_k2_mk7_ug", "Vitamin K2 MK-7", "µg"),
     NutrientInfo("fiber_g", "Fiber", "g"),
     NutrientInfo("ala_g", "ALA omega-3", "g"),
     NutrientInfo("epa_dha_mg", "EPA + DHA", "mg"),
@@ -42,6 +43,21 @@ TARGET_KEYS: tuple[str, ...] = (
     "fiber_g",
     "ala_g",
     "epa_dha_mg",
+)
+# What a supplement label can hold (supplement_nutrients gives every other key 0).
+SUPPLEMENT_KEYS: tuple[str, ...] = (
+    "calcium_mg",
+    "vitamin_d_ug",
+    "magnesium_mg",
+    "vitamin_k_ug",
+    "vitamin_k2_mk7_ug",
+    "ala_g",
+    "epa_dha_mg",
+)
+MK7 = "vitamin_k2_mk7_ug"
+MK7_NOTE = (
+    "no target: the vitamin K adequate intake was set from K1 (IOM 2001), so MK-7 is shown "
+    "on its own line, never counted toward it"
 )
 # Per-100 g values copied from SR28 under the same name as the nutrient they give.
 _DIRECT_PER_100G = (
@@ -147,12 +163,12 @@ def item_nutrients(food: FoodValuesLike, grams: float) -> dict[str, float | None
     for key in _DIRECT_PER_100G:
         value: float | None = getattr(per, key)
         values[key] = None if value is None else value * scale
+    # The vitamin K AI was set from K1 intakes: K1 (+ MK-4) is compared with it, MK-7 is
+    # its own line (DOMAIN.md). MK-7 counts where the catalog has a value (natto); SR28
+    # measures none, and other common foods hold next to none, so they count zero.
     k1 = per.vitamin_k1_ug
-    if k1 is None:
-        values["vitamin_k_ug"] = None
-    else:
-        vitamin_k = k1 + (per.mk4_ug or 0.0) + (food.mk7_ug_per_100g or 0.0)
-        values["vitamin_k_ug"] = vitamin_k * scale
+    values["vitamin_k_ug"] = None if k1 is None else (k1 + (per.mk4_ug or 0.0)) * scale
+    values["vitamin_k2_mk7_ug"] = (food.mk7_ug_per_100g or 0.0) * scale
     if per.epa_g is None and per.dha_g is None:
         values["epa_dha_mg"] = None
     else:
@@ -167,7 +183,8 @@ def supplement_nutrients(supplement: SupplementValuesLike, count: float) -> dict
     values["calcium_mg"] = (unit.calcium_mg or 0.0) * count
     values["vitamin_d_ug"] = (unit.vitamin_d_ug or 0.0) * count
     values["magnesium_mg"] = (unit.magnesium_mg or 0.0) * count
-    values["vitamin_k_ug"] = ((unit.vitamin_k1_ug or 0.0) + (unit.mk7_ug or 0.0)) * count
+    values["vitamin_k_ug"] = (unit.vitamin_k1_ug or 0.0) * count
+    values["vitamin_k2_mk7_ug"] = (unit.mk7_ug or 0.0) * count
     values["ala_g"] = (unit.ala_g or 0.0) * count
     values["epa_dha_mg"] = ((unit.epa_g or 0.0) + (unit.dha_g or 0.0)) * 1000.0 * count
     return values

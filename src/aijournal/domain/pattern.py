@@ -2,9 +2,13 @@
 
 Thresholds are DOMAIN.md's, adapted from the 14-item Mediterranean Diet Adherence Screener
 (MEDAS; Schröder et al., J Nutr 2011;141:1140) without its wine item. A serving is counted
-from the grams logged, with MEDAS's own portion sizes where it gives one; where it counts
-units (fruit), the WHO/FAO 80 g portion of fruit (WHO Technical Report Series 916, 2003);
-sugary drinks and sweets count one serving per item logged, as MEDAS counts them.
+from the grams logged, with MEDAS's own portion sizes where it gives one. Fruit is counted
+in units, as MEDAS counts it: whole fruits logged by a whole-fruit measure (small, medium,
+large, fruit; a half is half a unit) count each one; any other fruit item logged (by weight,
+cup, or a count of its natural unit) is one unit; a natural juice is one unit, and all the
+juice of a day together at most one. Composite dishes carry no meat tag: MEDAS counts the
+meat of a dish, which SR28 does not give apart. Sugary drinks and sweets count one serving
+per item logged, as MEDAS counts them.
 """
 
 from collections.abc import Iterable
@@ -45,10 +49,10 @@ ITEMS: tuple[PatternItem, ...] = (
         "fruit",
         "fruit",
         ("fruit", "berry"),
-        80.0,
+        None,
         3,
         "at_least_per_day",
-        "WHO/FAO TRS 916 (2003): 80 g a portion",
+        f"{_MEDAS}: fruit units (pieces); a glass of natural juice one at most, once a day",
     ),
     PatternItem(
         "fish",
@@ -130,6 +134,38 @@ class LoggedFood:
     day: date
     tags: frozenset[str]
     grams: float | None
+    amount: float | None = None
+    unit: str | None = None  # the measure logged; None for a weight-free count
+
+
+# Measures that are one whole fruit (SR28 WEIGHT.txt words), and the half of one.
+WHOLE_FRUIT_UNITS = frozenset({"extra-small", "small", "medium", "large", "extra-large", "fruit"})
+HALF_FRUIT_UNIT = "half"
+JUICE_TAG = "juice"
+FRUIT_KEY = "fruit"
+
+
+def fruit_units(food: LoggedFood) -> float:
+    """MEDAS fruit units of one logged item (juice apart: see ``daily_fruit_units``)."""
+    if food.unit in WHOLE_FRUIT_UNITS and food.amount is not None:
+        return food.amount
+    if food.unit == HALF_FRUIT_UNIT and food.amount is not None:
+        return food.amount / 2
+    return 1.0
+
+
+def daily_fruit_units(foods: Iterable[LoggedFood]) -> float:
+    """Fruit units over ``foods``: each day's juice counts one unit at most."""
+    total = 0.0
+    juice_days: set[date] = set()
+    for food in foods:
+        if not food.tags & {"fruit", "berry"}:
+            continue
+        if JUICE_TAG in food.tags:
+            juice_days.add(food.day)
+        else:
+            total += fruit_units(food)
+    return total + len(juice_days)
 
 
 @dataclass(frozen=True)
@@ -188,7 +224,10 @@ def weekly_pattern(foods: Iterable[LoggedFood]) -> PatternResult | None:
                 )
             )
             continue
-        servings = sum(_servings(item, f) for f in logged)
+        if item.key == FRUIT_KEY:
+            servings = daily_fruit_units(logged)
+        else:
+            servings = sum(_servings(item, f) for f in logged)
         per_day = servings / len(days)
         met = {
             "at_least_per_day": per_day >= item.threshold,

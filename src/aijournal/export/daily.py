@@ -6,12 +6,14 @@ range), named with its scale (``joint_pain_0_10``, ``stiffness_minutes``,
 impacts, moderate-equivalent aerobic minutes (``domain/activity.py`` defines each: aerobic
 minutes are moderate or vigorous minutes of aerobic and impact activity, a rating below 5
 is light and does not count; resistance minutes are the time of held sets, empty when a set
-of reps records none); each tracked nutrient's total of food and supplements (empty on a
-day with no food logged); doses taken and skipped; sleep hours and quality; mind-body
-minutes; weight and waist. A measure not logged that day is an empty cell; counts and
-minutes of what was done are 0. Rows stop at today: days ahead hold nothing but appointments
-(visits.csv). The range is read in chunks of days, aggregated in the database (exercise item
-by item, as its figures need each session's rating), so memory stays flat.
+of reps records none); each tracked nutrient's total of food and supplements (empty while
+the day's food is unknown: no food logged, or no food with a value), then what supplements
+gave (empty on a day with no intake logged, 0 on a day without supplements), as
+domain/dayintake.py defines them; doses taken and skipped; sleep hours and quality;
+mind-body minutes; weight and waist. A measure not logged that day is an empty cell; counts
+and minutes of what was done are 0. Rows stop at today: days ahead hold nothing but
+appointments (visits.csv). The range is read in chunks of days, aggregated in the database
+(exercise item by item, as its figures need each session's rating), so memory stays flat.
 """
 
 from collections import defaultdict
@@ -23,7 +25,8 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from aijournal.domain.activity import ActivityTotals, totals_by_day
-from aijournal.domain.nutrients import TRACKED
+from aijournal.domain.dayintake import DayIntake, day_intakes
+from aijournal.domain.nutrients import SUPPLEMENT_KEYS, TRACKED
 from aijournal.domain.symptoms import Symptom, SymptomSet
 from aijournal.export.cells import format_cell, number_text
 from aijournal.export.rows import run
@@ -49,6 +52,7 @@ TAIL = (
     "impacts",
     "moderate_equivalent_minutes",
     *(n.key for n in TRACKED),
+    *(f"{key}_from_supplements" for key in SUPPLEMENT_KEYS),
     "doses_taken",
     "doses_skipped",
     "sleep_hours",
@@ -121,8 +125,7 @@ class _Chunk:
         self.sleep: dict[date, tuple[float | None, float | None]] = {}
         self.mind: dict[date, float] = {}
         self.body: dict[date, dict[str, float]] = defaultdict(dict)
-        self.food_days: set[date] = set()
-        self.nutrients: dict[date, dict[str, float | None]] = {}
+        self.intake: dict[date, DayIntake] = {}
         day: Any = Entry.day
         in_range = (day >= start, day <= end)
         order = (day, Entry.created_at)
@@ -171,21 +174,7 @@ class _Chunk:
         self._nutrients(session, start, end)
 
     def _nutrients(self, session: Session, start: date, end: date) -> None:
-        sums: dict[date, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-        known: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for record in daily_nutrient_sums(session=session, start=start, end=end):
-            when = record["day"]
-            if record["source"] == "food" and record["items"]:
-                self.food_days.add(when)
-            for info in TRACKED:
-                if record[info.key] is not None:
-                    sums[when][info.key] += record[info.key]
-                known[when][info.key] += record[info.key + "__known"]
-        for when in self.food_days:
-            self.nutrients[when] = {
-                info.key: sums[when][info.key] if known[when][info.key] else None
-                for info in TRACKED
-            }
+        self.intake = day_intakes(daily_nutrient_sums(session=session, start=start, end=end))
 
     def row(self, when: date, names: Sequence[str]) -> list[str]:
         rated = self.symptoms.get(when, {})
@@ -202,8 +191,9 @@ class _Chunk:
             str(done.impacts),
             str(done.moderate_equivalent_minutes),
         ]
-        amounts = self.nutrients.get(when)
-        cells += [_rounded(amounts[n.key]) if amounts else "" for n in TRACKED]
+        intake = self.intake.get(when)
+        cells += [_rounded(intake.total(n.key)) if intake else "" for n in TRACKED]
+        cells += [_rounded(intake.supplement_amount(k)) if intake else "" for k in SUPPLEMENT_KEYS]
         doses = self.doses.get(when, {})
         cells += [str(doses.get(True, 0)), str(doses.get(False, 0))]
         hours, quality = self.sleep.get(when, (None, None))

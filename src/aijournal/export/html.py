@@ -185,23 +185,37 @@ def _nutrients(report: VisitReport) -> str:
         rows.append(
             [
                 _e(n.label),
-                f"{_num(n.target, 1)} {unit}",
-                f"{n.days_met}/{n.days_with_food}",
+                "none (shown apart)" if n.target is None else f"{_num(n.target, 1)} {unit}",
+                "–" if n.target is None else f"{n.days_met}/{n.days_logged}",
                 "–" if n.average is None else f"{_num(n.average, 1)} {unit}",
                 limit,
                 "–" if n.upper is None else str(n.days_over),
             ]
         )
-    days = report.nutrients[0].days_with_food if report.nutrients else 0
+    days = report.nutrients[0].days_logged if report.nutrients else 0
+    food_days = report.nutrients[0].days_with_food if report.nutrients else 0
     incomplete = max((n.days_incomplete for n in report.nutrients), default=0)
-    note = f"{days} days with food logged; food and supplements together."
+    note = (
+        f"{days} days with intake logged (food or supplements), {food_days} with food. The"
+        " average is the food average over days with food logged plus the supplements average"
+        " over days with intake logged; a day without food logged counts its supplements only"
+        " toward days met and limits."
+    )
     if incomplete:
         note += (
             f" On up to {incomplete} days some foods had no value for a nutrient: those totals"
             " are lower bounds."
         )
+    if any(n.target is None for n in report.nutrients):
+        note += (
+            " Vitamin K is K1 + MK-4, compared with the adequate intake set from K1; MK-7"
+            " (natto, K2 supplements) is its own line."
+        )
     head = ["nutrient", "daily target", "days met", "average", "upper limit", "days over"]
-    return _table(head, rows, numeric=(1, 2, 3, 4, 5)) + f'<p class="small muted">{note}</p>'
+    text = _table(head, rows, numeric=(1, 2, 3, 4, 5)) + f'<p class="small muted">{note}</p>'
+    if report.vitamin_k_reminder:
+        text += f"<p><strong>{_e(report.vitamin_k_reminder)}</strong></p>"
+    return text
 
 
 def _medications(report: VisitReport) -> str:

@@ -93,12 +93,15 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
     """The day's totals against the profile: amount, target, a bar, food and supplements."""
     title = "Nutrients" + (f" (targets: {profile['name']})" if profile else "")
     table = new_table(title, ("nutrient", "total", "target", "", "food / supp."))
-    unknown = False
+    unknown = no_food = False
     for key, line in nutrients.items():
         label, unit = NUTRIENT_LABELS.get(key, (key, ""))
         digits = 0 if unit == "kcal" else 1
         target = line["target"]
-        share = (line["total"] or 0) / target if target else 0
+        # Food unknown (supplements only): what is known is the supplements, a lower bound.
+        known = line["total"] if line["total"] is not None else line["supplements"]
+        no_food = no_food or (line["total"] is None and line["supplements"] is not None)
+        share = (known or 0) / target if target else 0
         mark = "*" if line["unknown_items"] else ""
         unknown = unknown or bool(mark)
         over = (
@@ -109,10 +112,13 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
             )
             > line["upper_limit"]
         )
+        shown = fmt(line["total"], digits)
+        if line["total"] is None and line["supplements"] is not None:
+            shown = "≥ " + fmt(line["supplements"], digits)
         style = "red" if over else "green" if share >= 1 else "yellow"
         table.add_row(
             label,
-            f"{fmt(line['total'], digits)} {unit}{mark}",
+            f"{shown} {unit}{mark}",
             f"{fmt(target)} {unit}" if target is not None else "",
             Text(target_bar(share), style=style) if target else "",
             f"{fmt(line['food'], digits)} / {fmt(line['supplements'], digits)}",
@@ -120,6 +126,9 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
     out().print(table)
     if unknown:
         hint("* includes items with no value for it in USDA SR28: the total is a lower bound")
+    if no_food:
+        hint("≥: no food logged with a value for it, so only the supplements are known")
+    hint("Vitamin K is K1 + MK-4, against the adequate intake set from K1; MK-7 is apart.")
 
 
 def food(view: dict[str, Any]) -> None:

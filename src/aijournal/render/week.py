@@ -39,7 +39,7 @@ def week_report(report: Any, units: Units = "metric") -> None:
     if report.nutrients and any(n.days_logged for n in report.nutrients):
         table = new_table(
             f"Nutrients, daily average over "
-            f"{plural(report.nutrients[0].days_logged, 'day')} with food logged "
+            f"{plural(report.nutrients[0].days_logged, 'day')} with intake logged "
             f"({report.profile['name']})",
             ("nutrient", "average", "target", "", "days met", "food / supp."),
         )
@@ -55,14 +55,30 @@ def week_report(report: Any, units: Units = "metric") -> None:
                 f"{n.days_met} of {n.days_logged}",
                 f"{fmt(n.food_average)} / {fmt(n.supplements_average)}",
             )
+        mk7 = report.vitamin_k2_mk7
+        if mk7 and mk7["average"]:
+            table.add_row(
+                mk7["label"],
+                f"{fmt(mk7['average'])} {mk7['unit']}",
+                "none",
+                "",
+                "",
+                f"{fmt(mk7['food_average'])} / {fmt(mk7['supplements_average'])}",
+            )
         out().print(table)
+        hint(
+            "Food averages over the days with food logged, supplements over the days with "
+            "intake logged; the average adds the two."
+        )
+        if mk7 and mk7["average"]:
+            hint("MK-7 (vitamin K2) has " + mk7["note"] + ".")
         if any(n.unknown_items for n in report.nutrients):
             hint("* some items have no value for this nutrient in USDA SR28: a lower bound")
     if report.days_without_food:
         hint(
             "No food logged on "
             + ", ".join(f"{d:%a %d}" for d in report.days_without_food)
-            + " (not counted as zero)."
+            + " (food not counted as zero; supplements logged those days still count)."
         )
     if report.pattern:
         p = report.pattern

@@ -8,17 +8,13 @@ from sqlmodel import Session
 
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
-from aijournal.domain.nutrients import (
-    NUTRIENT_KEYS,
-    TRACKED,
-    ItemNutrients,
-    assess,
-    total_nutrients,
-)
+from aijournal.domain.dayintake import DayIntake, counted_for_upper, day_intakes, over_upper
+from aijournal.domain.nutrients import NUTRIENT_KEYS, TRACKED
+from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import sessions_between
-from aijournal.store.meals import StoredMeal, meals_between
+from aijournal.store.meals import StoredMeal, daily_nutrient_sums, meals_between
 from aijournal.store.models import (
     BodyMeasure,
     MedicationDose,
@@ -62,6 +58,7 @@ class DayReport(BaseModel):
     exercise: list[dict[str, Any]] = Field(default_factory=list)
     meals: list[dict[str, Any]] = Field(default_factory=list)
     nutrients: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    intake: dict[str, bool] = Field(default_factory=dict)
     profile: dict[str, str] | None = None
     warnings: list[str] = Field(default_factory=list)
     ids: dict[str, list[str]] = Field(default_factory=dict)
@@ -121,9 +118,18 @@ def day_report(
     for meal in meals:
         report.meals.append(meal_json(meal))
         ids.setdefault(meal.kind, []).append(meal.entry_id)
+    intake = day_intakes(daily_nutrient_sums(session=session, start=day, end=day)).get(day)
+    report.intake = {
+        "food": intake is not None and intake.food_logged,
+        "supplements": intake is not None and intake.supplements_logged,
+    }
     if profile is not None:
         report.profile = {"id": profile.id, "name": profile.name, "source": profile.source}
-        report.nutrients, report.warnings = day_nutrients(meals, profile)
+        report.nutrients, report.warnings = day_nutrients(meals, intake, profile)
+    if intake is not None:
+        reminder = steady_vitamin_k_reminder(m.name for m in config.medications)
+        if reminder is not None:
+            report.warnings.append(reminder)
     report.ids = ids
     return report
 
@@ -152,41 +158,41 @@ def meal_json(meal: StoredMeal) -> dict[str, Any]:
 
 
 def day_nutrients(
-    meals: list[StoredMeal], profile: TargetProfile
+    meals: list[StoredMeal], intake: DayIntake | None, profile: TargetProfile
 ) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Totals of the tracked nutrients against the profile, food and supplements apart."""
-    items = [
-        ItemNutrients(
-            name=item.food_id,
-            source="supplement" if item.source == "supplement" else "food",
-            values={key: getattr(item, key) for key in NUTRIENT_KEYS},
-        )
-        for meal in meals
-        for item in meal.items
-    ]
-    totals = total_nutrients(items)
+    """Totals of the tracked nutrients against the profile, food and supplements apart.
+
+    Amounts are domain/dayintake.py's: food unknown (None) on a day with supplements only.
+    """
+    unknown: dict[str, list[str]] = {info.key: [] for info in TRACKED}
+    for meal in meals:
+        for item in meal.items:
+            for info in TRACKED:
+                if getattr(item, info.key) is None and item.food_id not in unknown[info.key]:
+                    unknown[info.key].append(item.food_id)
     targets = profile.targets()
     result: dict[str, dict[str, Any]] = {}
     warnings = []
     for info in TRACKED:
-        line = totals[info.key]
         target = targets.get(info.key)
+        logged = intake is not None and intake.logged
         result[info.key] = {
-            "total": line.total if items else None,
-            "food": line.food if items else None,
-            "supplements": line.supplements if items else None,
+            "total": intake.total(info.key) if intake and logged else None,
+            "food": intake.food_amount(info.key) if intake and logged else None,
+            "supplements": intake.supplement_amount(info.key) if intake and logged else None,
             "target": None if target is None else target.min,
             "goal": None if target is None else target.goal,
             "upper_limit": None if target is None else target.upper,
             "upper_counts": None if target is None else target.upper_counts,
-            "unknown_items": list(line.unknown_items),
+            "unknown_items": unknown[info.key],
         }
-    for assessment in assess(totals, profile) if items else []:
-        if assessment.over_upper:
-            counted = "from supplements" if assessment.upper_counts == "supplements" else "in total"
-            warnings.append(
-                f"{assessment.label} {counted} is {assessment.counted_for_upper:.0f} "
-                f"{assessment.unit}, above the upper limit of {assessment.upper:g} "
-                f"{assessment.unit} ({targets[assessment.key].source})"
-            )
+        if intake is None or target is None or not over_upper(intake, info.key, target):
+            continue
+        counted = counted_for_upper(intake, info.key, target.upper_counts)
+        where = "from supplements" if target.upper_counts == "supplements" else "in total"
+        bound = "" if intake.total(info.key) is not None else "at least "
+        warnings.append(
+            f"{info.label} {where} is {bound}{counted:.0f} {info.unit}, above the upper limit "
+            f"of {target.upper:g} {info.unit} ({target.source})"
+        )
     return result, warnings

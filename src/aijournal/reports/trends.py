@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.activity import LoggedSession, period_totals
+from aijournal.domain.dayintake import DayIntake, day_intakes, summarize
 from aijournal.domain.status import daily_doses
 from aijournal.errors import BadInput
 from aijournal.reports.week import GOOD_NIGHT_HOURS
@@ -29,8 +30,8 @@ OTHER_SERIES = {
     "aerobic-minutes": "moderate-equivalent aerobic minutes (as aij week counts them)",
     "exercise-minutes": "minutes of exercise (all kinds and intensities)",
     "resistance-sessions": "days with resistance training",
-    "calcium": "% of days with food logged meeting the calcium target",
-    "vitamin-d": "% of days with food logged meeting the vitamin D target",
+    "calcium": "% of days with intake logged meeting the calcium target",
+    "vitamin-d": "% of days with intake logged meeting the vitamin D target",
     "medication": "% of expected doses taken (weeks with no dose logged: not logged)",
     "sleep": "weekly mean hours of sleep a night",
     "weight": "last weight of the week, kg",
@@ -237,20 +238,19 @@ def _exercise(
 def _adequacy(
     session: Session, first: date, end: date, starts: list[date], profile: TargetProfile, key: str
 ) -> list[float | None]:
+    """Per week: % of the days with intake logged that met the target (domain/dayintake.py)."""
     target = profile.targets().get(key)
-    per_day: dict[date, float] = {}
-    food_days: set[date] = set()
-    for row in daily_nutrient_sums(session=session, start=first, end=end):
-        per_day[row["day"]] = per_day.get(row["day"], 0.0) + float(row[key] or 0.0)
-        if row["source"] == "food":
-            food_days.add(row["day"])
-    logged = [0 for _ in starts]
-    met = [0 for _ in starts]
-    for day in food_days:
-        index = _week_index(day, first)
-        logged[index] += 1
-        met[index] += target is not None and per_day[day] >= target.min
-    return [round(100.0 * m / n, 1) if n else None for m, n in zip(met, logged, strict=True)]
+    weeks: list[list[DayIntake]] = [[] for _ in starts]
+    for day, intake in day_intakes(
+        daily_nutrient_sums(session=session, start=first, end=end)
+    ).items():
+        weeks[_week_index(day, first)].append(intake)
+    result: list[float | None] = []
+    for days in weeks:
+        summary = summarize(days, key, target)
+        n = summary.days_logged
+        result.append(round(100.0 * summary.days_met / n, 1) if n and target else None)
+    return result
 
 
 def _medication(

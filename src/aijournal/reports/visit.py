@@ -8,7 +8,6 @@ weight and waist, weekly check-ins, and the open questions. Numbers only: no adv
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from statistics import fmean
-from typing import Any
 
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -18,8 +17,10 @@ from aijournal.catalog.protocols import Plan
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.adherence import COUNTED_DAY_STATUSES
-from aijournal.domain.nutrients import NUTRIENTS
+from aijournal.domain.dayintake import day_intakes, summarize
+from aijournal.domain.nutrients import MK7, NUTRIENTS
 from aijournal.domain.status import daily_doses
+from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.errors import BadInput
 from aijournal.reports.plan import check_week
 from aijournal.store.daily import rows_between
@@ -90,12 +91,15 @@ class NutrientRow(BaseModel):
     key: str
     label: str
     unit: str
-    target: float
+    target: float | None  # None: shown on its own line, compared with nothing (MK-7)
     upper: float | None
     upper_counts: str
+    days_logged: int  # days with intake logged: food or supplements
     days_with_food: int
     days_met: int
     average: float | None
+    food_average: float | None
+    supplements_average: float | None
     days_over: int
     days_incomplete: int
 
@@ -156,6 +160,7 @@ class VisitReport(BaseModel):
     weeks_total: int
     requirement_totals: list[RequirementTotal]
     nutrients: list[NutrientRow]
+    vitamin_k_reminder: str | None = None
     medications: list[MedicationRow]
     sleep: SleepSummary
     body: list[MeasureSummary]
@@ -261,29 +266,11 @@ def _weeks(
 def _nutrients(
     session: Session, profile: TargetProfile, start: date, end: date
 ) -> list[NutrientRow]:
-    days: dict[date, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for record in daily_nutrient_sums(session=session, start=start, end=end):
-        days[record["day"]][record["source"]] = record
-    food_days = [d for d, by in days.items() if by.get("food", {}).get("items")]
+    """Each target over the days with intake logged (domain/dayintake.py defines them)."""
+    days = day_intakes(daily_nutrient_sums(session=session, start=start, end=end))
     result = []
     for key, target in profile.targets().items():
-        totals: list[float] = []
-        met = over = incomplete = 0
-        for day, by_source in days.items():
-            food = by_source.get("food", {})
-            supplement = by_source.get("supplement", {})
-            food_sum = food.get(key) or 0.0
-            supplement_sum = supplement.get(key) or 0.0
-            total = food_sum + supplement_sum
-            counted = supplement_sum if target.upper_counts == "supplements" else total
-            over += target.upper is not None and counted > target.upper
-            if day not in food_days:
-                continue
-            totals.append(total)
-            met += total >= target.min
-            items = food.get("items", 0) + supplement.get("items", 0)
-            known = food.get(key + "__known", 0) + supplement.get(key + "__known", 0)
-            incomplete += known < items
+        summary = summarize(days.values(), key, target)
         info = NUTRIENTS[key]
         result.append(
             NutrientRow(
@@ -293,11 +280,35 @@ def _nutrients(
                 target=target.min,
                 upper=target.upper,
                 upper_counts=target.upper_counts,
-                days_with_food=len(food_days),
-                days_met=met,
-                average=_mean(totals),
-                days_over=over,
-                days_incomplete=incomplete,
+                days_logged=summary.days_logged,
+                days_with_food=summary.days_with_food,
+                days_met=summary.days_met,
+                average=summary.average,
+                food_average=summary.food_average,
+                supplements_average=summary.supplements_average,
+                days_over=len(summary.days_over_upper),
+                days_incomplete=summary.days_incomplete,
+            )
+        )
+    mk7 = summarize(days.values(), MK7, None)
+    if mk7.days_logged and mk7.average:
+        info = NUTRIENTS[MK7]
+        result.append(
+            NutrientRow(
+                key=MK7,
+                label=info.label,
+                unit=info.unit,
+                target=None,
+                upper=None,
+                upper_counts="all",
+                days_logged=mk7.days_logged,
+                days_with_food=mk7.days_with_food,
+                days_met=0,
+                average=mk7.average,
+                food_average=mk7.food_average,
+                supplements_average=mk7.supplements_average,
+                days_over=0,
+                days_incomplete=mk7.days_incomplete,
             )
         )
     return result
@@ -414,6 +425,7 @@ def visit_report(
         weeks_total=len(weeks),
         requirement_totals=totals,
         nutrients=_nutrients(session, profile, start, end),
+        vitamin_k_reminder=steady_vitamin_k_reminder(m.name for m in config.medications),
         medications=_medications(session, config, start, end, today),
         sleep=SleepSummary(
             nights=len(sleep),

@@ -16,9 +16,11 @@ from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.adherence import week_dates
 from aijournal.domain.change import RULE_TEXT, exact_mean, pain_change
-from aijournal.domain.nutrients import NUTRIENTS
+from aijournal.domain.dayintake import day_intakes, summarize
+from aijournal.domain.nutrients import MK7, MK7_NOTE, NUTRIENTS
 from aijournal.domain.pattern import LoggedFood, weekly_pattern
 from aijournal.domain.status import daily_doses, weekly_doses
+from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.reports.checkins import checkins_between
 from aijournal.reports.plan import check_week
 from aijournal.store.daily import rows_between
@@ -41,7 +43,8 @@ class NutrientWeek(BaseModel):
     key: str
     label: str
     unit: str
-    days_logged: int
+    days_logged: int  # days with intake logged (food or supplements)
+    days_with_food: int
     days_met: int
     average: float | None
     food_average: float | None
@@ -99,6 +102,7 @@ class WeekReport(BaseModel):
     nutrients: list[NutrientWeek] = []
     days_without_food: list[date] = []
     profile: dict[str, str] | None = None
+    vitamin_k2_mk7: dict[str, Any] | None = None
     pattern: dict[str, Any] | None = None
     symptoms: list[SymptomWeek] = []
     medications: list[MedicationWeek] = []
@@ -171,62 +175,66 @@ def symptom_weeks(session: Session, start: date, end: date, order: list[str]) ->
 def nutrient_weeks(
     session: Session, start: date, end: date, profile: TargetProfile
 ) -> tuple[list[NutrientWeek], list[date]]:
-    """Daily averages over the days with food logged; a day without food is not logged, not 0."""
-    rows = daily_nutrient_sums(session=session, start=start, end=end)
-    per_day: dict[date, dict[str, dict[str, Any]]] = {}
-    for row in rows:
-        per_day.setdefault(row["day"], {})[row["source"]] = row
-    food_days = sorted(d for d, sources in per_day.items() if "food" in sources)
+    """Each target over the days with intake logged (domain/dayintake.py defines them)."""
+    days = day_intakes(daily_nutrient_sums(session=session, start=start, end=end))
     all_days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
     result = []
     for key, target in profile.targets().items():
-        totals, foods, supps, met, over, unknown = [], [], [], 0, [], 0
-        for day in food_days:
-            sources = per_day[day]
-            food = float(sources["food"][key] or 0.0)
-            supp = float(sources.get("supplement", {}).get(key) or 0.0)
-            unknown += sum(int(s["items"]) - int(s[key + "__known"]) for s in sources.values())
-            total = food + supp
-            totals.append(total)
-            foods.append(food)
-            supps.append(supp)
-            met += total >= target.min
-            counted = supp if target.upper_counts == "supplements" else total
-            if target.upper is not None and counted > target.upper:
-                over.append(day)
+        summary = summarize(days.values(), key, target)
         info = NUTRIENTS[key]
-        n = len(food_days)
         result.append(
             NutrientWeek(
                 key=key,
                 label=info.label,
                 unit=info.unit,
-                days_logged=n,
-                days_met=met,
-                average=sum(totals) / n if n else None,
-                food_average=sum(foods) / n if n else None,
-                supplements_average=sum(supps) / n if n else None,
+                days_logged=summary.days_logged,
+                days_with_food=summary.days_with_food,
+                days_met=summary.days_met,
+                average=summary.average,
+                food_average=summary.food_average,
+                supplements_average=summary.supplements_average,
                 target=target.min,
                 goal=target.goal,
                 upper_limit=target.upper,
                 upper_counts=target.upper_counts,
-                days_over_upper=over,
-                unknown_items=unknown,
+                days_over_upper=list(summary.days_over_upper),
+                unknown_items=summary.unknown_items,
                 source=target.source,
             )
         )
+    food_days = {d for d, intake in days.items() if intake.food_logged}
     return result, [d for d in all_days if d not in food_days]
 
 
+def mk7_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
+    """MK-7 on its own line: averaged like the targets, compared with none (DOMAIN.md)."""
+    days = day_intakes(daily_nutrient_sums(session=session, start=start, end=end))
+    mk7 = summarize(days.values(), MK7, None)
+    if not mk7.days_logged:
+        return None
+    return {
+        "key": MK7,
+        "label": NUTRIENTS[MK7].label,
+        "unit": NUTRIENTS[MK7].unit,
+        "days_logged": mk7.days_logged,
+        "days_with_food": mk7.days_with_food,
+        "average": mk7.average,
+        "food_average": mk7.food_average,
+        "supplements_average": mk7.supplements_average,
+        "note": MK7_NOTE,
+    }
+
+
 def pattern_week(session: Session, start: date, end: date) -> dict[str, Any] | None:
+    columns: list[Any] = [Entry.day, MealItem.tags, MealItem.grams, MealItem.amount, MealItem.unit]
     query = (
-        select(col(Entry.day), col(MealItem.tags), col(MealItem.grams))
+        select(*columns)
         .join(Entry, col(MealItem.entry_id) == Entry.id)
         .where(Entry.day >= start, Entry.day <= end, MealItem.source == "food")
     )
     foods = [
-        LoggedFood(day, frozenset(t for t in tags.split(",") if t), grams)
-        for day, tags, grams in session.exec(query)
+        LoggedFood(day, frozenset(t for t in tags.split(",") if t), grams, amount, unit)
+        for day, tags, grams, amount, unit in session.exec(query)
     ]
     result = weekly_pattern(foods)
     if result is None:
@@ -348,6 +356,7 @@ def week_report(
         plan=plan_result.model_dump(mode="json"),
         nutrients=nutrients,
         days_without_food=[d for d in no_food if d <= today],
+        vitamin_k2_mk7=mk7_week(session, start, end),
         profile={"id": profile.id, "name": profile.name, "source": profile.source},
         pattern=pattern_week(session, start, end),
         symptoms=symptom_weeks(session, start, end, [s.name for s in config.symptom_set()]),
@@ -360,7 +369,7 @@ def week_report(
 
 
 def week_warnings(report: WeekReport, config: Config) -> list[str]:
-    """Upper limits passed, and the steady-vitamin-K reminder for anyone on warfarin."""
+    """Upper limits passed, and the steady-vitamin-K reminder for anyone on a K antagonist."""
     warnings = []
     for line in report.nutrients:
         if line.days_over_upper:
@@ -370,9 +379,7 @@ def week_warnings(report: WeekReport, config: Config) -> list[str]:
                 f"{line.label} {counted} was above the upper limit of {line.upper_limit:g} "
                 f"{line.unit} on {days} ({line.source})"
             )
-    if any(m.name == "warfarin" for m in config.medications):
-        warnings.append(
-            "You take warfarin: keep vitamin K intake steady from day to day, as your "
-            "clinician advises (Schurgers et al., Blood 2007;109:3279)."
-        )
+    reminder = steady_vitamin_k_reminder(m.name for m in config.medications)
+    if reminder is not None:
+        warnings.append(reminder)
     return warnings

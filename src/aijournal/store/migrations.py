@@ -137,6 +137,26 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             answered_on DATE
         )""",
     ),
+    # MK-7 apart from vitamin K (#9): the vitamin K AI was set from K1, so vitamin_k_ug now
+    # holds K1 + MK-4 only. Rows written before held MK-7 folded in, from exactly these
+    # shipped entries (user foods cannot carry MK-7): natto at 775 µg per 100 g, and the
+    # K2 supplements at their label's amount per unit. Split it back out; every other row
+    # had no MK-7 (a food without a value, a supplement whose label lists none, count 0).
+    6: (
+        "ALTER TABLE meal_item ADD COLUMN vitamin_k2_mk7_ug FLOAT",
+        "UPDATE meal_item SET vitamin_k2_mk7_ug = 0",
+        """UPDATE meal_item SET vitamin_k2_mk7_ug = grams * 7.75,
+            vitamin_k_ug = vitamin_k_ug - grams * 7.75
+            WHERE source = 'food' AND food_id = 'natto' AND grams IS NOT NULL
+            AND vitamin_k_ug IS NOT NULL""",
+        """UPDATE meal_item SET vitamin_k2_mk7_ug = units * 90,
+            vitamin_k_ug = vitamin_k_ug - units * 90
+            WHERE source = 'supplement' AND food_id = 'calcium-d3-k2' AND units IS NOT NULL""",
+        """UPDATE meal_item SET vitamin_k2_mk7_ug = units * 100,
+            vitamin_k_ug = vitamin_k_ug - units * 100
+            WHERE source = 'supplement' AND food_id IN ('vitamin-k2-mk7-100', 'vitamin-d3-k2')
+            AND units IS NOT NULL""",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

@@ -133,6 +133,8 @@ class MealItem(SQLModel, table=True):
     sat_fat_g: float | None = None
     sugars_g: float | None = None
     sodium_mg: float | None = None
+    # Added in schema 6: MK-7 apart from vitamin_k_ug (K1 + MK-4); see store/migrations.py.
+    vitamin_k2_mk7_ug: float | None = None
 
 
 class Checkin(SQLModel, table=True):
