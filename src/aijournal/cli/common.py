@@ -63,3 +63,8 @@ def journal() -> Iterator["Journal"]:
         yield opened
     finally:
         opened.close()
+    if opened.notices:
+        from aijournal import render
+
+        for notice in opened.notices:
+            render.warn(notice)
