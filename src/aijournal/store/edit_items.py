@@ -49,12 +49,15 @@ class Change:
 
 
 def _pick(items: list[Any], name: str, what: str, label: str) -> Any:
-    """The item named by its position (1, 2 ...) or its id."""
+    """The item named by its position (1, 2 ...), its id or name, or a unique start of its id."""
     if name.isdigit() and 1 <= int(name) <= len(items):
         return items[int(name) - 1]
     for item in items:
-        if name in (getattr(item, label), getattr(item, "name", None)):
+        if name in (getattr(item, label), getattr(item, "name", "").lower()):
             return item
+    starting = [item for item in items if getattr(item, label).startswith(name)]
+    if len(starting) == 1:
+        return starting[0]
     listed = ", ".join(f"{i} {getattr(item, label)}" for i, item in enumerate(items, start=1))
     hint = did_you_mean(name, [getattr(item, label) for item in items])
     raise BadInput(f"this {what} has no item '{name}'{hint}; its items: {listed}")
