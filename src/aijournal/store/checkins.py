@@ -55,5 +55,5 @@ def save_checkin(*, session: Session, day: date, answers: dict[str, int]) -> Sav
         )
     what = f"weekly check-in ({len(merged)} answers)"
     if existing is not None:
-        what = f"weekly check-in of {iso_week_of(day)} updated ({len(merged)} answers)"
+        what = f"weekly check-in {iso_week_of(day)} ({len(merged)} answers)"
     return Saved(entry.id, what, ", ".join(replaced) or None)
