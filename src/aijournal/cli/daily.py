@@ -181,11 +181,14 @@ def undo(
             render.info("Nothing to undo: no command has written to the journal since it was")
             render.info("opened by this version of aij, or the last 10 have been undone.")
             return
-        lines = [
+        done = [
             f"{line.action} {line.row.id}  {line.row.date.isoformat()}  {line.row.kind}: "
             + line.row.summary
-            + (f"  (now: {line.now})" if line.now is not None else "")
             for line in preview.lines
+        ]
+        lines = [
+            text + (f"  (now: {line.now})" if line.now is not None else "")
+            for text, line in zip(done, preview.lines, strict=True)
         ]
         if not yes:
             if not is_interactive():
@@ -197,8 +200,8 @@ def undo(
                 return
         with opened.write() as session:
             undo_last(session=session, batch=preview.batch)
-    for line in lines:
-        render.info(f"undone: {line}")
+    for text in done:
+        render.info(f"undone: {text}")
 
 
 def register(app: typer.Typer) -> None:
