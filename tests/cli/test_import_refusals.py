@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from aijournal.store.migrations import LATEST
 from tests.cli.test_export_csv import D1, Built, fill_journal
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
@@ -134,7 +135,7 @@ CSV_CASES = [
     (
         "aij-export.csv",
         set_cell(3, "value", "99"),
-        "src.zip was written by a newer aij (schema 99, this one knows 5); upgrade aij",
+        f"src.zip was written by a newer aij (schema 99, this one knows {LATEST}); upgrade aij",
     ),
 ]
 
@@ -221,7 +222,10 @@ def _symptom_value(data: dict, value: object) -> None:  # type: ignore[type-arg]
 
 
 JSON_CASES = [
-    (lambda d: d.update(schema_version=6), "j.json was written by a newer aij (schema 6"),
+    (
+        lambda d: d.update(schema_version=LATEST + 1),
+        f"j.json was written by a newer aij (schema {LATEST + 1}",
+    ),
     (
         lambda d: _symptom_value(d, "6"),
         'table symptom_rating row 1: column value: "6" is not a number',
