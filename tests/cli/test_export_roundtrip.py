@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from aijournal.store.migrations import LATEST
 from tests.cli.test_export_csv import D1, Built, fill_journal
 from tests.conftest import Run
 from tests.helpers import query, snapshot
@@ -79,7 +80,7 @@ def test_json_round_trip_is_byte_identical(aij: Run, full_journal: Built, tmp_pa
     data = json.loads(first.read_text(encoding="utf-8"))
     assert (data["format"], data["schema_version"], data["aij_version"]) == (
         "aij-journal",
-        6,  # schema 6: MK-7 apart from vitamin K (#9)
+        LATEST,
         "0.1.0",
     )
     assert len(data["tables"]["entry"]) == ENTRIES

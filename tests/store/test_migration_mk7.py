@@ -84,7 +84,7 @@ def test_schema_6_splits_mk7_out_of_vitamin_k_in_old_rows(tmp_path: Path) -> Non
     conn.close()
 
     journal = open_journal(path)
-    assert journal.schema_version() == 6
+    assert journal.schema_version() == migrations.LATEST
     journal.close()
     conn = sqlite3.connect(path)
     rows = conn.execute(

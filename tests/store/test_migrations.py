@@ -2,6 +2,7 @@
 
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,89 @@ def test_foreign_keys_cascade_and_wal_is_on(tmp_path: Path) -> None:
         ).scalar()
         assert left == 0
     journal.close()
+
+
+V5_TABLES = (
+    "entry",
+    "symptom_rating",
+    "medication_dose",
+    "exercise_session",
+    "exercise_item",
+    "meal",
+    "meal_item",
+    "checkin",
+    "checkin_answer",
+    "visit",
+    "question",
+)
+
+
+def test_the_v5_fixture_gains_the_undo_log_and_keeps_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v5.db", path)
+    before = sqlite3.connect(FIXTURES / "journal-v5.db")
+    # The v5 columns of each table (a later migration may add columns, never change these;
+    # the fixture holds no natto or K2 supplement, the only rows migration 6 rewrites).
+    columns = {
+        t: ", ".join(row[1] for row in before.execute(f"PRAGMA table_info({t})")) for t in V5_TABLES
+    }
+    rows = {
+        t: before.execute(f"SELECT {columns[t]} FROM {t} ORDER BY 1, 2").fetchall()
+        for t in V5_TABLES
+    }
+    before.close()
+    journal = open_journal(path)
+    assert journal.schema_version() == migrations.LATEST
+    journal.close()
+    conn = sqlite3.connect(path)
+    for table, expected in rows.items():
+        found = conn.execute(f"SELECT {columns[table]} FROM {table} ORDER BY 1, 2").fetchall()
+        assert found == expected
+    assert conn.execute("SELECT count(*) FROM undo_log").fetchone() == (0,)
+    conn.close()
+    # Written by hand in tests/fixtures/README.md: 12 entries, one of them the walk of the 2nd.
+    assert len(rows["entry"]) == 12
+    assert ("brisk-walk", 35) in [(r[2], r[8]) for r in rows["exercise_item"]]
+    assert len(list(tmp_path.glob("journal.db.v5-*.bak"))) == 1
+
+
+def test_on_a_migrated_v5_journal_a_duplicate_is_found_and_the_write_undone(
+    tmp_path: Path,
+) -> None:
+    from aijournal.domain.exercise import ExerciseEntry
+    from aijournal.store.entries import likely_duplicates
+    from aijournal.store.exercise import ItemToSave, save_session
+    from aijournal.store.undo import last_command, undo_last
+
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v5.db", path)
+    original = sqlite3.connect(path).execute("SELECT * FROM entry ORDER BY id").fetchall()
+    journal = open_journal(path)
+    walk = ItemToSave(ExerciseEntry("brisk-walk", minutes=35), "aerobic", "moderate", "walk")
+    with journal.write() as session:
+        saved = save_session(session=session, day=date(2026, 11, 2), items=[walk], rpe=5)
+        (logged_walk,) = likely_duplicates(session=session, entry_id=saved.entry_id)
+        harder = save_session(session=session, day=date(2026, 11, 2), items=[walk], rpe=7)
+        assert likely_duplicates(session=session, entry_id=harder.entry_id) == []
+    assert journal.notices == [
+        f"the same exercise is already logged on 2026-11-02 ({logged_walk});"
+        f" saved again as {saved.entry_id}: 'aij undo' takes it back"
+    ]
+    conn = sqlite3.connect(path)
+    assert conn.execute(
+        "SELECT i.minutes, s.rpe FROM exercise_item i JOIN exercise_session s"
+        " ON s.entry_id = i.entry_id WHERE i.entry_id = ?",
+        (logged_walk,),
+    ).fetchall() == [(35, 5)]
+    conn.close()
+    with journal.read() as session:
+        last = last_command(session=session)
+    assert last is not None
+    assert {s.entry_id for s in last.steps} == {saved.entry_id, harder.entry_id}
+    with journal.write() as session:
+        undo_last(session=session, batch=last.batch)
+    journal.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT * FROM entry ORDER BY id").fetchall() == original
+    assert conn.execute("SELECT count(*) FROM exercise_item").fetchone() == (3,)
+    conn.close()

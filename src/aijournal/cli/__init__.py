@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aijournal import __version__
-from aijournal.cli import daily, export, foods, log, plan, settings, visit, week
+from aijournal.cli import common, daily, export, foods, log, plan, settings, visit, week
 from aijournal.errors import AijError
 
 app = typer.Typer(
@@ -63,7 +63,10 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or os.environ.get("AIJ_DEBUG") == "1"
     try:
-        app(args=args, prog_name="aij")
+        try:
+            app(args=args, prog_name="aij")
+        finally:
+            common.print_notices()  # after the command's own output
     except AijError as exc:
         if debug:
             raise

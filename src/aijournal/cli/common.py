@@ -97,3 +97,18 @@ def journal() -> Iterator["Journal"]:
         yield opened
     finally:
         opened.close()
+    _notices.extend(opened.notices)
+
+
+# Notices of committed writes (likely duplicates), printed on stderr when the command is done.
+_notices: list[str] = []
+
+
+def print_notices() -> None:
+    """Print (on stderr) and forget the notices the command's writes left; main() calls it."""
+    if _notices:
+        from aijournal import render
+
+        for notice in _notices:
+            render.warn(notice)
+        _notices.clear()

@@ -1,4 +1,5 @@
-"""`aij day`, `aij entries`, `aij edit`, `aij rm`: reading and changing what was logged."""
+"""`aij day`, `aij entries`, `aij edit`, `aij rm`, `aij undo`: reading and correcting what
+was logged."""
 
 from typing import Annotated
 
@@ -45,24 +46,42 @@ def entries(
     kind: Annotated[
         str | None, typer.Option("--kind", help="Only this kind: symptom, dose, note, ...")
     ] = None,
+    order: Annotated[
+        str,
+        typer.Option("--order", help="day (default), or written: in the order they were written."),
+    ] = "day",
     as_json: JsonOption = False,
 ) -> None:
-    """List entries with their ids (for `aij edit` and `aij rm`)."""
+    """List entries with their ids (for `aij edit` and `aij rm`).
+
+    Example: aij entries --from -7d --order written
+    """
     from aijournal import render
-    from aijournal.reports.entries import check_kind, entry_rows
+    from aijournal.reports.entries import check_kind, check_order, entry_rows
 
     last = day_of(end or "today")
     first = day_of(start or "-30d") if start or not end else last
     if first > last:
         raise BadInput(f"--from {first} is after --to {last}")
     check_kind(kind)
+    check_order(order)
     with journal() as opened, opened.read() as session:
-        rows = entry_rows(session=session, start=first, end=last, kind=kind)
+        rows = entry_rows(session=session, start=first, end=last, kind=kind, order=order)
     if as_json:
         render.dump_json([row.model_dump(mode="json") for row in rows])
         return
     if not rows:
         render.hint(f"No entries from {first} to {last}.")
+        return
+    if order == "written":
+        render.rows_table(
+            f"Entries {first} to {last}, in the order written",
+            ("id", "written (UTC)", "date", "kind", "what"),
+            (
+                (r.id, r.written.strftime("%Y-%m-%d %H:%M"), r.date.isoformat(), r.kind, r.summary)
+                for r in rows
+            ),
+        )
         return
     render.rows_table(
         f"Entries {first} to {last}",
@@ -74,11 +93,21 @@ def entries(
 def edit(
     entry_id: Annotated[str, typer.Argument(help="The entry's id, from `aij entries`.")],
     changes: Annotated[
-        list[str] | None, typer.Argument(help="key=value changes, e.g. value=5.")
+        list[str] | None,
+        typer.Argument(
+            help="key=value changes: value=5; a meal's or supplement's item: oats=60g, "
+            "2=80g, vitamin-d3-1000=2; an exercise's: brisk-walk.minutes=40, "
+            "goblet-squat.load=14kg, rpe=6.",
+            metavar="KEY=VALUE...",
+        ),
     ] = None,
     date: Annotated[str | None, typer.Option("--date", "-d", help="Move it to this day.")] = None,
 ) -> None:
-    """Change one entry."""
+    """Change one entry; prints each change as old → new.
+
+    Examples: aij edit 7d6ww5 value=5; aij edit k3m9qa oats=60g;
+    aij edit w49d35 brisk-walk.minutes=40 --date yesterday
+    """
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.store.edit import edit_entry
@@ -86,40 +115,93 @@ def edit(
     new_day = day_of(date) if date is not None else None
     symptoms = load_config().symptom_set()
     with journal() as opened, opened.write() as session:
-        entry = edit_entry(
+        edited = edit_entry(
             session=session,
             entry_id=entry_id,
             changes=changes or [],
             symptoms=symptoms,
             new_day=new_day,
         )
-        summary = f"changed {entry.id}  {entry.day.isoformat()}  {entry.kind}"
-    render.info(summary)
+    render.info(f"changed {edited.entry_id}  {edited.day.isoformat()}  {edited.kind}")
+    for change in edited.changes:
+        render.info(f"  {change.field}: {change.old} → {change.new}")
 
 
 def rm(
-    entry_id: Annotated[str, typer.Argument(help="The entry's id, from `aij entries`.")],
+    entry_ids: Annotated[
+        list[str],
+        typer.Argument(help="The ids of the entries, from `aij entries`.", metavar="ID..."),
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete one entry (asks first)."""
+    """Delete entries (asks first; every id is checked before any is deleted).
+
+    `aij undo` right after puts them back. Example: aij rm 7d6ww5 k3m9qa
+    """
     from aijournal import render
-    from aijournal.reports.entries import entry_rows
-    from aijournal.store.entries import delete_entry, get_entry
+    from aijournal.reports.entries import entry_row
+    from aijournal.store.entries import delete_entry, get_entries
 
     with journal() as opened:
         with opened.read() as session:
-            entry = get_entry(session=session, entry_id=entry_id)
-            rows = entry_rows(session=session, start=entry.day, end=entry.day, kind=entry.kind)
-        what = next(r.summary for r in rows if r.id == entry.id)
+            found = get_entries(session=session, entry_ids=entry_ids)
+            rows = [entry_row(session=session, entry_id=e.id) for e in found]
+        lines = [f"{r.id}  {r.date.isoformat()}  {r.kind}: {r.summary}" for r in rows if r]
         if not yes:
             if not is_interactive():
                 raise BadInput("deleting needs a confirmation; add --yes to delete without asking")
-            if not render.confirm(f"Delete {entry.id} ({entry.day}, {entry.kind}: {what})?"):
+            render.info("\n".join(lines))
+            if not render.confirm(f"Delete {'these' if len(lines) > 1 else 'this'}?"):
                 render.info("Kept.")
                 return
         with opened.write() as session:
-            delete_entry(session=session, entry_id=entry.id)
-    render.info(f"deleted {entry.id}  {entry.day.isoformat()}  {entry.kind}: {what}")
+            for entry in found:
+                delete_entry(session=session, entry_id=entry.id)
+    for line in lines:
+        render.info(f"deleted {line}")
+    render.hint("'aij undo' puts them back." if len(lines) > 1 else "'aij undo' puts it back.")
+
+
+def undo(
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Take back the last command that wrote to the journal (asks first).
+
+    It removes what that command logged and puts back what it changed or deleted (a value it
+    replaced, an edit, an `aij rm`). Run it again for the command before; the last 10 are kept.
+    """
+    from aijournal import render
+    from aijournal.reports.entries import undo_preview
+    from aijournal.store.undo import undo_last
+
+    with journal() as opened:
+        with opened.read() as session:
+            preview = undo_preview(session=session)
+        if preview is None:
+            render.info("Nothing to undo: no command has written to the journal since it was")
+            render.info("opened by this version of aij, or the last 10 have been undone.")
+            return
+        done = [
+            f"{line.action} {line.row.id}  {line.row.date.isoformat()}  {line.row.kind}: "
+            + line.row.summary
+            for line in preview.lines
+        ]
+        lines = [
+            text + (f"  (now: {line.now})" if line.now is not None else "")
+            for text, line in zip(done, preview.lines, strict=True)
+        ]
+        if not yes:
+            if not is_interactive():
+                raise BadInput("undoing needs a confirmation; add --yes to undo without asking")
+            render.info(f"The last command, at {preview.at:%Y-%m-%d %H:%M} UTC:")
+            render.info("\n".join(f"  {line}" for line in lines))
+            if not render.confirm("Undo it?"):
+                render.info("Kept.")
+                return
+        with opened.write() as session:
+            undo_last(session=session, batch=preview.batch)
+    for text in done:
+        render.info(f"undone: {text}")
 
 
 def register(app: typer.Typer) -> None:
@@ -127,3 +209,4 @@ def register(app: typer.Typer) -> None:
     app.command("entries")(entries)
     app.command("edit")(edit)
     app.command("rm")(rm)
+    app.command("undo")(undo)

@@ -10,8 +10,12 @@ from sqlmodel import Session
 from aijournal.errors import BadInput
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import DETAIL_MODELS, rows_between
-from aijournal.store.exercise import sessions_between
+from aijournal.store.exercise import StoredSession, sessions_between
+from aijournal.store.models import Entry, ExerciseItem
+from aijournal.store.undo import CREATED, last_command, state_rows
 from aijournal.suggest import did_you_mean
+
+ORDERS = ("day", "written")
 
 
 class EntryRow(BaseModel):
@@ -66,8 +70,17 @@ def check_kind(kind: str | None) -> tuple[str, ...]:
     return (kind,)
 
 
-def entry_rows(*, session: Session, start: date, end: date, kind: str | None) -> list[EntryRow]:
-    """Entries of start..end, oldest first, each with its one-line summary."""
+def check_order(order: str) -> str:
+    if order not in ORDERS:
+        raise BadInput(f"--order {order} is not allowed; use {' or '.join(ORDERS)}")
+    return order
+
+
+def entry_rows(
+    *, session: Session, start: date, end: date, kind: str | None, order: str = "day"
+) -> list[EntryRow]:
+    """Entries of start..end, each with its one-line summary: by day (then time written), or
+    ``order="written"``: by the time each was written, oldest first."""
     rows = [
         EntryRow(
             id=entry.id,
@@ -90,4 +103,72 @@ def entry_rows(*, session: Session, start: date, end: date, kind: str | None) ->
         for row in rows:
             if row.kind == "exercise":
                 row.summary = " ".join(t for t in (texts.get(row.id, ""), row.summary) if t)
+    if check_order(order) == "written":
+        return sorted(rows, key=lambda row: (row.written, row.id))
     return sorted(rows, key=lambda row: (row.date, row.written, row.id))
+
+
+def entry_row(*, session: Session, entry_id: str) -> EntryRow | None:
+    """One entry's row (None if no entry has the id)."""
+    entry = session.get(Entry, entry_id)
+    if entry is None:
+        return None
+    rows = entry_rows(session=session, start=entry.day, end=entry.day, kind=entry.kind)
+    return next(row for row in rows if row.id == entry_id)
+
+
+def _row_of_state(entry_id: str, state: dict[str, list[dict[str, Any]]]) -> EntryRow:
+    """The row an entry had when its snapshot was taken."""
+    (entry,) = state_rows(state, Entry)
+    (detail,) = state_rows(state, DETAIL_MODELS[entry.kind])
+    summary = _summary(entry.kind, detail)
+    if entry.kind == "exercise":
+        items = state_rows(state, ExerciseItem)
+        items.sort(key=lambda item: item.position)
+        stored = StoredSession(entry_id, entry.day, getattr(detail, "rpe", None), items)
+        summary = " ".join(t for t in (session_json(stored)["text"], summary) if t)
+    return EntryRow(
+        id=entry_id,
+        date=entry.day,
+        kind=entry.kind,
+        summary=summary,
+        written=entry.created_at,
+        changed=entry.updated_at,
+    )
+
+
+class UndoLine(BaseModel):
+    """What undoing does to one entry: remove it, or put it back as it was (``now``: how it
+    reads today, when it still exists)."""
+
+    action: str
+    row: EntryRow
+    now: str | None = None
+
+
+class UndoPreview(BaseModel):
+    batch: int
+    at: datetime
+    lines: list[UndoLine]
+
+
+def undo_preview(*, session: Session) -> UndoPreview | None:
+    """What `aij undo` would do: the last command's entries, removed or put back."""
+    last = last_command(session=session)
+    if last is None:
+        return None
+    lines = []
+    for step in last.steps:
+        current = entry_row(session=session, entry_id=step.entry_id)
+        if step.action == CREATED:
+            if current is not None:
+                lines.append(UndoLine(action="remove", row=current))
+        elif step.before is not None:
+            lines.append(
+                UndoLine(
+                    action="put back",
+                    row=_row_of_state(step.entry_id, step.before),
+                    now=None if current is None else current.summary,
+                )
+            )
+    return UndoPreview(batch=last.batch, at=last.at, lines=lines)

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from aijournal.clock import utcnow
 from aijournal.errors import AijError, JournalError, UnusableFile
 from aijournal.paths import ensure_private_dir
+from aijournal.store.entries import duplicate_notices
 from aijournal.store.migrations import LATEST, MIGRATIONS
 from aijournal.store.models import SchemaVersion
 
@@ -38,6 +39,8 @@ class Journal:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        # Lines for the user from committed writes (likely duplicates); the CLI prints them.
+        self.notices: list[str] = []
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -53,7 +56,9 @@ class Journal:
         try:
             with Session(self.engine.execution_options(aij_write=True)) as session:
                 yield session
+                notices = duplicate_notices(session=session)
                 session.commit()
+            self.notices.extend(notices)
         except DBAPIError as exc:
             raise _friendly(exc, self.path) from None
 

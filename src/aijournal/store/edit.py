@@ -1,5 +1,7 @@
-"""Changing one entry in place (`aij edit ID key=value ...`), each value checked first."""
+"""Changing one entry in place (`aij edit ID key=value ...`), each value checked first, and
+saying what changed (old → new)."""
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -11,6 +13,7 @@ from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.domain.units import parse_waist_cm, parse_weight_kg
 from aijournal.errors import BadInput
 from aijournal.store.daily import DETAIL_MODELS
+from aijournal.store.edit_items import Change, change_exercise_item, change_meal_item
 from aijournal.store.entries import get_entry, touch
 from aijournal.store.models import Entry
 from aijournal.suggest import did_you_mean
@@ -99,6 +102,39 @@ def _refuse_clash(*, session: Session, entry: Entry, detail: Any, day: date) -> 
         )
 
 
+# Kinds whose items can be changed too (item=amount, or exercise.field=value).
+ITEM_KINDS = ("meal", "supplement", "exercise")
+
+
+@dataclass
+class Edited:
+    """What `aij edit` changed: the entry, and each value as ``field: old → new``."""
+
+    entry_id: str
+    day: date
+    kind: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _allowed_text(kind: str) -> str:
+    allowed = EDITABLE[kind]
+    if kind == "exercise":
+        allowed = (*allowed, "EXERCISE.sets/reps/seconds/minutes/impacts/load")
+    elif kind in ITEM_KINDS:
+        allowed = (*allowed, "ITEM=AMOUNT (an item's id or number)")
+    return ", ".join((*allowed, "--date"))
+
+
 def edit_entry(
     *,
     session: Session,
@@ -106,38 +142,61 @@ def edit_entry(
     changes: list[str],
     symptoms: SymptomSet,
     new_day: date | None,
-) -> Entry:
-    """Apply ``key=value`` changes (and a new day) to one entry; refuse all if one is bad."""
+) -> Edited:
+    """Apply ``key=value`` changes (and a new day) to one entry; refuse all if one is bad.
+
+    Every value is checked before anything is changed; an error raised part-way through the
+    items leaves the session's transaction to be rolled back, so nothing is saved.
+    """
     entry = get_entry(session=session, entry_id=entry_id)
     model = DETAIL_MODELS[entry.kind]
     detail = session.get(model, entry.id)
     allowed = EDITABLE[entry.kind]
     values: dict[str, Any] = {}
+    item_changes: list[tuple[str, str]] = []
     for change in changes:
         key, sep, text = change.partition("=")
         key = key.strip().lower()
         if entry.kind == "symptom" and key == getattr(detail, "name", None):
             key = "value"
         if not sep:
+            has = _allowed_text(entry.kind)
             raise BadInput(
-                f"'{change}' is not key=value; {article(entry.kind)} {entry.kind} entry has: "
-                + ", ".join(allowed)
+                f"'{change}' is not key=value; {article(entry.kind)} {entry.kind} entry has: {has}"
             )
+        if key not in allowed and entry.kind in ITEM_KINDS:
+            item_changes.append((key, text))
+            continue
         if key not in allowed:
             hint = did_you_mean(key, allowed)
             raise BadInput(
-                f"{article(entry.kind)} {entry.kind} entry has no '{key}'{hint}; it has: "
-                + ", ".join((*allowed, "--date"))
+                f"{article(entry.kind)} {entry.kind} entry has no '{key}'{hint}; "
+                f"it has: {_allowed_text(entry.kind)}"
             )
         values[key] = _value_for(entry.kind, detail, key, text, symptoms)
-    if not values and new_day is None:
+    if not values and not item_changes and new_day is None:
         raise BadInput("nothing to change; give key=value pairs or --date")
     if new_day is not None and new_day != entry.day:
         _refuse_clash(session=session, entry=entry, detail=detail, day=new_day)
+    touch(entry)  # before any change is flushed: the undo log keeps the entry as it was
+    edited = Edited(entry.id, entry.day, entry.kind)
     for key, value in values.items():
+        old = getattr(detail, key)
+        if old != value:
+            label = getattr(detail, "name", key) if entry.kind == "symptom" else key
+            edited.changes.append(Change(label, _shown(old), _shown(value)))
         setattr(detail, key, value)
-    if new_day is not None:
+    for key, text in item_changes:
+        if entry.kind == "exercise":
+            found = change_exercise_item(session=session, entry_id=entry.id, key=key, text=text)
+        else:
+            found = change_meal_item(
+                session=session, entry_id=entry.id, kind=entry.kind, name=key, text=text
+            )
+        edited.changes.extend(c for c in found if c.old != c.new)
+    if new_day is not None and new_day != entry.day:
+        edited.changes.append(Change("date", entry.day.isoformat(), new_day.isoformat()))
         entry.day = new_day
-    touch(entry)
+        edited.day = new_day
     session.add_all([entry, detail])
-    return entry
+    return edited

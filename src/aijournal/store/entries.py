@@ -1,13 +1,17 @@
-"""Entries in general: short ids, creating, finding, listing and deleting (any kind)."""
+"""Entries in general: short ids, creating, finding, listing and deleting (any kind), and
+which entries are likely the same thing logged twice."""
 
 import secrets
 from datetime import date
+from typing import Any
 
+from sqlalchemy.orm import object_session
 from sqlmodel import Session, col, select
 
 from aijournal.clock import utcnow
-from aijournal.errors import NotFound
+from aijournal.errors import BadInput, NotFound
 from aijournal.store.models import Entry
+from aijournal.store.undo import CHANGED, CREATED, REMOVED, created_in_session, remember, snapshot
 
 # No 0/o, 1/l/i: an id a person can read aloud and type.
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -27,10 +31,18 @@ def new_entry(*, session: Session, day: date, kind: str) -> Entry:
     entry = Entry(id=new_id(session=session), day=day, kind=kind, created_at=now, updated_at=now)
     session.add(entry)
     session.flush()
+    remember(session=session, entry_id=entry.id, action=CREATED)
     return entry
 
 
 def touch(entry: Entry) -> None:
+    """Mark ``entry`` changed now; the undo log keeps it as it was before this command.
+
+    Call it before the entry's changes are flushed (the stored rows are what is kept).
+    """
+    session = object_session(entry)
+    if session is not None:
+        remember(session=session, entry_id=entry.id, action=CHANGED)  # type: ignore[arg-type]
     entry.updated_at = utcnow()
 
 
@@ -40,6 +52,22 @@ def get_entry(*, session: Session, entry_id: str) -> Entry:
     if entry is None:
         raise NotFound(f"no entry has the id '{entry_id}'; 'aij entries' lists them with their ids")
     return entry
+
+
+def get_entries(*, session: Session, entry_ids: list[str]) -> list[Entry]:
+    """The entries with these ids, in the order given; all must exist, or BadInput naming
+    the unknown ones (so that nothing is done to any)."""
+    wanted = list(dict.fromkeys(i.strip().lower() for i in entry_ids))
+    if not wanted:
+        raise BadInput("give the id of at least one entry; 'aij entries' lists them")
+    found = {e.id: e for e in session.exec(select(Entry).where(col(Entry.id).in_(wanted)))}
+    unknown = [i for i in wanted if i not in found]
+    if unknown:
+        raise BadInput(
+            f"no entry has the id {', '.join(repr(i) for i in unknown)}; nothing was removed;"
+            " 'aij entries' lists the ids"
+        )
+    return [found[i] for i in wanted]
 
 
 def entries_between(
@@ -53,7 +81,58 @@ def entries_between(
 
 
 def delete_entry(*, session: Session, entry_id: str) -> Entry:
-    """Delete an entry and its details (they cascade); return what was deleted."""
+    """Delete an entry and its details (they cascade); the undo log keeps a copy."""
     entry = get_entry(session=session, entry_id=entry_id)
+    remember(session=session, entry_id=entry.id, action=REMOVED)
     session.delete(entry)
     return entry
+
+
+def _content(state: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[Any]]]:
+    """What an entry says, without its id, times or item order: the one definition of
+    "the same" for likely duplicates (same day, same kind, and this equal)."""
+    return sorted(
+        (
+            name,
+            sorted(
+                sorted((k, repr(v)) for k, v in row.items() if k not in ("entry_id", "position"))
+                for row in rows
+            ),
+        )
+        for name, rows in state.items()
+        if name != Entry.__tablename__
+    )
+
+
+def likely_duplicates(*, session: Session, entry_id: str) -> list[str]:
+    """Ids of entries logged before this command on the same day, of the same kind, with the
+    same content as ``entry_id`` (a second walk is real; a second identical log is often not)."""
+    session.flush()
+    entry = get_entry(session=session, entry_id=entry_id)
+    this_command = set(created_in_session(session))
+    conn = session.connection()
+    mine = _content(snapshot(conn, entry.id))
+    others = session.exec(
+        select(Entry.id)
+        .where(Entry.day == entry.day, Entry.kind == entry.kind, Entry.id != entry.id)
+        .order_by(col(Entry.created_at))
+    )
+    return [
+        other
+        for other in others
+        if other not in this_command and _content(snapshot(conn, other)) == mine
+    ]
+
+
+def duplicate_notices(*, session: Session) -> list[str]:
+    """One line for each entry this command created that looks logged twice."""
+    notices = []
+    for entry_id in created_in_session(session):
+        same = likely_duplicates(session=session, entry_id=entry_id)
+        if same:
+            entry = get_entry(session=session, entry_id=entry_id)
+            notices.append(
+                f"the same {entry.kind} is already logged on {entry.day} ({', '.join(same)});"
+                f" saved again as {entry.id}: 'aij undo' takes it back"
+            )
+    return notices

@@ -157,6 +157,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             WHERE source = 'supplement' AND food_id IN ('vitamin-k2-mk7-100', 'vitamin-d3-k2')
             AND units IS NOT NULL""",
     ),
+    7: (
+        # The undo log: not journal content (exports leave it out); pruned to the last commands.
+        """CREATE TABLE undo_log (
+            batch INTEGER NOT NULL,
+            entry_id VARCHAR(12) NOT NULL,
+            action VARCHAR(10) NOT NULL,
+            at TIMESTAMP NOT NULL,
+            state VARCHAR,
+            PRIMARY KEY (batch, entry_id)
+        )""",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

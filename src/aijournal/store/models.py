@@ -171,6 +171,18 @@ class Question(SQLModel, table=True):
     answered_on: date | None = None
 
 
+class UndoRecord(SQLModel, table=True):
+    """What one write command (a batch) did to one entry, so `aij undo` can take it back:
+    created it, or changed or removed it (``state``: the entry's rows before, as JSON)."""
+
+    __tablename__ = "undo_log"
+    batch: int = Field(primary_key=True)
+    entry_id: str = Field(primary_key=True, max_length=12)
+    action: str = Field(max_length=10)
+    at: datetime
+    state: str | None = None
+
+
 class SchemaVersion(SQLModel, table=True):
     __tablename__ = "schema_version"
     version: int = Field(primary_key=True)
