@@ -70,6 +70,9 @@ def test_every_question_has_the_7_day_recall_and_asks_its_scale(key: str) -> Non
         "interference": "interfere with your usual or daily activities",
     }
     assert asks[scale] in lowered
+    if scale == "interference":
+        # NCI's ending, capitals and all.
+        assert text.endswith(" with your usual or daily activities?")
     for other, words in asks.items():
         if other != scale:
             assert words not in lowered

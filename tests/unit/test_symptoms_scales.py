@@ -221,6 +221,9 @@ def test_every_spelling_of_a_site(typed: str, site: str) -> None:
 def test_sites_come_back_in_body_order_once_each() -> None:
     assert parse_sites("knees,hands") == ["hands", "knees"]
     assert parse_sites(" Knee , hands,knees,, finger ") == ["hands", "knees"]
+    # An empty piece is skipped, and what follows it still counts.
+    assert parse_sites("knees,,hips") == ["hips", "knees"]
+    assert parse_sites(",back") == ["back"]
     assert parse_sites("feet,back,wrist,hips,elbow,shoulders,hand,knee") == list(BODY_SITES)
 
 
