@@ -113,14 +113,15 @@ def edit(
     from aijournal.store.edit import edit_entry
 
     new_day = day_of(date) if date is not None else None
-    symptoms = load_config().symptom_set()
+    config = load_config()
     with journal() as opened, opened.write() as session:
         edited = edit_entry(
             session=session,
             entry_id=entry_id,
             changes=changes or [],
-            symptoms=symptoms,
+            symptoms=config.symptom_set(),
             new_day=new_day,
+            units=config.units,
         )
     render.info(f"changed {edited.entry_id}  {edited.day.isoformat()}  {edited.kind}")
     for change in edited.changes:

@@ -68,6 +68,7 @@ def meal(
     from aijournal.store.meals import save_meal
 
     day = day_of(date)
+    slot = slot.strip().lower() if slot is not None else None
     if slot is not None and slot not in SLOTS:
         raise BadInput(f"--slot {slot} is not allowed; use {', '.join(SLOTS)}")
     catalog, recipes = _catalogs()

@@ -235,7 +235,7 @@ def ex(
             entry=entry,
             kind=catalog.get(entry.exercise_id).kind,
             intensity=catalog.get(entry.exercise_id).intensity,
-            summary=format_entry(entry),
+            summary=format_entry(entry, for_reading=True),
         )
         for entry in parsed
     ]

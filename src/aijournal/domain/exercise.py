@@ -57,6 +57,12 @@ _MINUTES = re.compile(r"(\d+)(?:m|min|mins)\Z")
 _HOURS = re.compile(r"(\d+)h(?:(\d+)(?:m|min|mins))?\Z")
 _MISSING_SETS = re.compile(r"[x×]\d", re.IGNORECASE)
 _COUNT = re.compile(r"(\d+)\Z")
+# A unit typed apart from its number ("30 min", "1 h", "45 s"): joined before parsing.
+_UNIT_WORDS = {
+    "m": "m", "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+    "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+}  # fmt: skip
 _LOAD = re.compile(r"(-?\d+(?:\.\d+)?)(kg|kgs|lb|lbs)?\Z")
 
 _AMOUNT_HELP = "use sets×reps like 3x10 or 3x10@12kg, 3x30s, minutes like 35m, or a count like 50"
@@ -199,12 +205,26 @@ def check_plausible(entries: list[ExerciseEntry]) -> None:
             )
 
 
+def _join_units(tokens: list[str]) -> list[str]:
+    """``30 min`` -> ``30m``, ``1 hour`` -> ``1h``, ``45 s`` -> ``45s``: a number and the unit
+    word after it are one amount, as people type them."""
+    joined: list[str] = []
+    for token in tokens:
+        unit = _UNIT_WORDS.get(token.lower())
+        held = unit == "s" and joined and _SETS.match(joined[-1]) and "@" not in joined[-1]
+        if unit is not None and joined and (_COUNT.match(joined[-1]) or held):
+            joined[-1] += unit
+        else:
+            joined.append(token)
+    return joined
+
+
 def parse_exercise_log(
     text: str, resolve: Callable[[str], KnownExercise], *, accept_long: bool = False
 ) -> list[ExerciseEntry]:
     """Parse a one-line log such as ``goblet-squat 3x10@12kg brisk-walk 35m`` (see the grammar);
     an activity over 4 hours is refused unless ``accept_long``."""
-    tokens = text.split()
+    tokens = _join_units(text.split())
     if not tokens:
         raise BadInput("the exercise log is empty: write e.g. 'goblet-squat 3x10 brisk-walk 35m'")
     entries: list[ExerciseEntry] = []
@@ -243,10 +263,13 @@ def format_load(kg: float) -> str:
     return f"{kg:.3f}".rstrip("0").rstrip(".") + "kg"
 
 
-def format_entry(entry: ExerciseEntry) -> str:
+def format_entry(entry: ExerciseEntry, *, for_reading: bool = False) -> str:
     """The log text of one entry, which parses back to the same entry (loads in kg; minutes
-    as ``35min``, never a bare ``m`` that reads as metres)."""
-    load = f"@{format_load(entry.load_kg)}" if entry.load_kg is not None else ""
+    as ``35min``, never a bare ``m`` that reads as metres). ``for_reading`` shows a load to
+    0.1 kg, as a person reads it (26 lb is 11.8kg, not 11.793kg)."""
+    load = ""
+    if entry.load_kg is not None:
+        load = f"@{format_load(round(entry.load_kg, 1) if for_reading else entry.load_kg)}"
     if entry.sets is not None and entry.reps is not None:
         amount = f"{entry.sets}x{entry.reps}{load}"
     elif entry.sets is not None and entry.seconds is not None:

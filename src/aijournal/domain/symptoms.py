@@ -11,7 +11,7 @@ from aijournal.suggest import did_you_mean
 ScaleKind = Literal["nrs", "severity", "count", "minutes"]
 
 SEVERITY_WORDS = ("none", "mild", "moderate", "severe", "very severe")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)

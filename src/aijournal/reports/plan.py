@@ -41,7 +41,7 @@ def session_json(stored: StoredSession) -> dict[str, Any]:
         "id": stored.entry_id,
         "rpe": stored.rpe,
         "items": [item_json(item) for item in stored.items],
-        "text": " ".join(format_entry(item_entry(item)) for item in stored.items),
+        "text": " ".join(format_entry(item_entry(item), for_reading=True) for item in stored.items),
     }
 
 

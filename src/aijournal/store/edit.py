@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from aijournal.domain.daylog import MEAL_SLOTS, check_note, parse_number
 from aijournal.domain.labels import article
 from aijournal.domain.symptoms import SymptomSet, parse_sites
-from aijournal.domain.units import parse_waist_cm, parse_weight_kg
+from aijournal.domain.units import Units, parse_waist_cm, parse_weight_kg
 from aijournal.errors import BadInput
 from aijournal.store.daily import DETAIL_MODELS
 from aijournal.store.edit_items import Change, change_exercise_item, change_meal_item
@@ -37,14 +37,18 @@ EDITABLE: dict[str, tuple[str, ...]] = {
 _YES = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False}
 
 
-def _value_for(kind: str, detail: Any, key: str, text: str, symptoms: SymptomSet) -> Any:
+def _value_for(
+    kind: str, detail: Any, key: str, text: str, symptoms: SymptomSet, units: Units
+) -> Any:
     if kind == "symptom":
         symptom = symptoms.get(detail.name)
         return symptom.check(
             parse_number(detail.name, text, symptom.low, symptom.high, symptom.range_text)
         )
     if kind == "body":
-        return parse_weight_kg(text) if detail.measure == "weight_kg" else parse_waist_cm(text)
+        if detail.measure == "weight_kg":
+            return parse_weight_kg(text, units)
+        return parse_waist_cm(text, units)
     if key == "sites":
         return ",".join(parse_sites(text))
     if key == "taken":
@@ -142,6 +146,7 @@ def edit_entry(
     changes: list[str],
     symptoms: SymptomSet,
     new_day: date | None,
+    units: Units = "metric",
 ) -> Edited:
     """Apply ``key=value`` changes (and a new day) to one entry; refuse all if one is bad.
 
@@ -173,7 +178,7 @@ def edit_entry(
                 f"{article(entry.kind)} {entry.kind} entry has no '{key}'{hint}; "
                 f"it has: {_allowed_text(entry.kind)}"
             )
-        values[key] = _value_for(entry.kind, detail, key, text, symptoms)
+        values[key] = _value_for(entry.kind, detail, key, text, symptoms, units)
     if not values and not item_changes and new_day is None:
         raise BadInput("nothing to change; give key=value pairs or --date")
     if new_day is not None and new_day != entry.day:
