@@ -4,8 +4,12 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run
 from tests.helpers import TODAY, query
+
+pytestmark = pytest.mark.dates
 
 YESTERDAY = TODAY - timedelta(days=1)
 

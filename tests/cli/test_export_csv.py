@@ -33,6 +33,8 @@ from aijournal.store.visits import add_question, add_visit, answer_question
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
 
+pytestmark = pytest.mark.dates
+
 D1, D2, D3 = TODAY - timedelta(days=10), TODAY - timedelta(days=9), TODAY - timedelta(days=8)
 PAST_VISIT, NEXT_VISIT = TODAY - timedelta(days=30), TODAY + timedelta(days=20)
 CONFIG = """symptoms:
