@@ -14,11 +14,34 @@ from aijournal import clock
 if TYPE_CHECKING:
     from aijournal.store.db import Journal
 
+
+def use_word_placeholders() -> None:
+    """Help shows placeholders as words (``--date DATE``, ``FOOD``), never Typer's ``<str>``.
+
+    An option's word is its metavar, else its name in capitals; an argument shows its name
+    (or metavar) alone."""
+    from typer.core import TyperArgument, TyperOption
+
+    def option_word(self: TyperOption, ctx: typer.Context) -> str | None:
+        if self.metavar is not None:
+            return self.metavar
+        longest = max(self.opts, key=len) if self.opts else (self.name or "value")
+        word = longest.lstrip("-").replace("-", "_").upper()
+        return f"{word}..." if self.nargs != 1 or self.multiple else word
+
+    def argument_word(self: TyperArgument, ctx: typer.Context) -> str | None:
+        return None
+
+    TyperOption.display_type_rich = option_word  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = argument_word  # type: ignore[method-assign]
+
+
 DateOption = Annotated[
     str,
     typer.Option(
         "--date",
         "-d",
+        metavar="DATE",
         help="The day: an ISO date, today, yesterday, a weekday name, or -3d.",
     ),
 ]
@@ -52,13 +75,14 @@ def is_interactive() -> bool:
 
 @contextmanager
 def journal() -> Iterator["Journal"]:
-    """The open journal of the current aij home (created and migrated if needed)."""
-    from aijournal.paths import ensure_private_dir, paths
-    from aijournal.store.db import open_journal
+    """The open journal of the current aij home (migrated if needed).
 
-    where = paths()
-    ensure_private_dir(where.home)
-    opened = open_journal(where.journal)
+    A missing journal is not created until something is written: reading commands
+    (`aij day`) leave no folder and no file behind."""
+    from aijournal.paths import paths
+    from aijournal.store.db import open_journal_for_reading
+
+    opened = open_journal_for_reading(paths().journal)
     try:
         yield opened
     finally:

@@ -39,20 +39,72 @@ def set_(
     render.info(f"{key} = {shown}  (saved to {path})")
 
 
-def where() -> None:
-    """Print where aij keeps the journal and settings."""
+WHERE_KEYS = ("home", "journal", "settings", "recipes", "plans", "foods")
+WHERE_LABELS = {
+    "home": "home",
+    "journal": "journal",
+    "settings": "settings",
+    "recipes": "your recipes",
+    "plans": "your plans",
+    "foods": "your foods",
+}
+
+
+def _complete_where(incomplete: str) -> list[str]:
+    return [key for key in WHERE_KEYS if key.startswith(incomplete)]
+
+
+def where(
+    what: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="WHAT",
+            help=f"Print only this path, bare, for scripts: {', '.join(WHERE_KEYS)}.",
+            autocompletion=_complete_where,
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print every path as JSON, for scripts.")
+    ] = False,
+) -> None:
+    """Print where aij keeps the journal, settings, recipes, plans and foods.
+
+    Examples:
+
+    \b
+      aij where
+      cp "$(aij where journal)" ~/backup/
+    """
     from aijournal import render
+    from aijournal.errors import BadInput
     from aijournal.paths import paths
 
     found = paths()
+    places = {
+        "home": found.home,
+        "journal": found.journal,
+        "settings": found.config,
+        "recipes": found.recipes,
+        "plans": found.protocols,
+        "foods": found.foods,
+    }
+    if what is not None:
+        if what not in places:
+            raise BadInput(f"no path named '{what}'; allowed: {', '.join(WHERE_KEYS)}")
+        if as_json:
+            render.dump_json(str(places[what]))
+        else:
+            typer.echo(str(places[what]))
+        return
+    if as_json:
+        render.dump_json({key: str(path) for key, path in places.items()})
+        return
     render.key_values(
         "aij files",
         [
-            ("home", str(found.home)),
-            ("journal", str(found.journal)),
-            ("settings", str(found.config)),
-            ("your plans", str(found.protocols)),
-            ("your foods", str(found.foods)),
+            (WHERE_LABELS[key], str(path) + ("" if path.exists() else "  (not yet created)"))
+            for key, path in places.items()
         ],
     )
 
