@@ -32,8 +32,8 @@ def use_word_placeholders() -> None:
     def argument_word(self: TyperArgument, ctx: typer.Context) -> str | None:
         return None
 
-    TyperOption.display_type_rich = option_word  # type: ignore[method-assign]
-    TyperArgument.display_type_rich = argument_word  # type: ignore[method-assign]
+    TyperOption.display_type_rich = option_word  # type: ignore[method-assign,assignment]
+    TyperArgument.display_type_rich = argument_word  # type: ignore[method-assign,assignment]
 
 
 DateOption = Annotated[
