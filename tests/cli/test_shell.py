@@ -1,12 +1,16 @@
 """Shell use: read-only commands leave no files, `aij where` for scripts, `-` for stdin/stdout."""
 
+import io
 import json
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
-from tests.helpers import query, run_subprocess
+from tests.helpers import TODAY, query, run_subprocess
 
 READ_ONLY = [
     ("day",),
@@ -73,7 +77,77 @@ def test_where_refuses_an_unknown_name(aij: Run) -> None:
     )
 
 
-def test_where_names_recipes_and_says_what_is_not_created(aij: Run) -> None:
+def test_where_names_the_recipes(aij: Run, aij_home: Path) -> None:
     text = aij("where").out
-    assert "your recipes" in text
-    assert "(not yet created)" in text
+    assert f"your recipes  {aij_home / 'recipes.yaml'}\n" in text
+
+
+def _run_piped(*args: str, home: Path, stdin: bytes = b"") -> "subprocess.CompletedProcess[bytes]":
+    env = {
+        "AIJ_HOME": str(home),
+        "AIJ_TODAY": TODAY.isoformat(),
+        "PATH": str(Path(sys.executable).parent),
+        "COLUMNS": "80",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "aijournal", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_dash_pipes_an_export_into_an_import(tmp_path: Path) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    assert run_subprocess("log", "joint-pain=4", "stress=3", home=source).code == 0
+    assert run_subprocess("log", "note", "piped", home=source).code == 0
+    exported = _run_piped("export", "json", "--out", "-", home=source)
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["format"] == "aij-journal"
+    assert list(tmp_path.glob("*")) == [source]  # no file named "-" anywhere
+    imported = _run_piped("import", "-", home=target, stdin=exported.stdout)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.decode() == (
+        "imported 3 entries from standard input (0 already in the journal)\n"
+    )
+    assert query(target, "SELECT text FROM note") == [("piped",)]
+
+
+def test_dash_writes_the_csv_zip_and_the_report_to_standard_output(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run_subprocess("log", "joint-pain=4", home=home).code == 0
+    zipped = _run_piped("export", "csv", "--out", "-", home=home)
+    assert zipped.returncode == 0, zipped.stderr
+    with zipfile.ZipFile(io.BytesIO(zipped.stdout)) as archive:
+        assert "daily.csv" in archive.namelist()
+    again = _run_piped("import", "-", home=tmp_path / "copy", stdin=zipped.stdout)
+    assert again.returncode == 0, again.stderr
+    assert query(tmp_path / "copy", "SELECT name, value FROM symptom_rating") == [
+        ("joint-pain", 4.0)
+    ]
+    page = _run_piped("report", "--out", "-", home=home)
+    assert page.returncode == 0, page.stderr
+    assert page.stdout.startswith(b"<!DOCTYPE html>")
+    assert not (tmp_path / "-").exists() and not Path("-").exists()
+
+
+def test_import_dash_refuses_what_is_not_an_export(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    done = _run_piped("import", "-", home=home, stdin=b'{"x": 1}')
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == (
+        'aij: standard input is not an aij export (no "format": "aij-journal"); '
+        "nothing was imported"
+    )
+    assert not home.exists()
+
+
+def test_piped_tables_have_no_trailing_spaces(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run_subprocess("log", "joint-pain=4", "--where", "knees", home=home).code == 0
+    for args in (("where",), ("entries",), ("day",), ("symptoms",)):
+        done = _run_piped(*args, home=home)
+        lines = done.stdout.decode().splitlines()
+        assert len(lines) > 2, args
+        assert [line for line in lines if line != line.rstrip()] == [], args

@@ -13,8 +13,12 @@ export_app = typer.Typer(
     help="Export the journal: CSV for a clinic, or JSON.", no_args_is_help=True
 )
 
-FromOption = Annotated[str | None, typer.Option("--from", help="First day (ISO date, -30d ...).")]
-ToOption = Annotated[str | None, typer.Option("--to", help="Last day (may lie ahead).")]
+FromOption = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help="First day (ISO date, -30d ...).")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help="Last day (may lie ahead).")
+]
 SinceOption = Annotated[
     bool, typer.Option("--since-last-visit", help="From the last visit before today to today.")
 ]
@@ -29,7 +33,14 @@ def _day(text: str | None) -> date | None:
 
 @export_app.command("csv")
 def to_csv(
-    out: Annotated[Path, typer.Option("--out", help="A folder to create, or a file ending .zip.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="PATH",
+            help="A folder to create, or a file ending .zip; - writes the zip to standard output.",
+        ),
+    ],
     start: FromOption = None,
     end: ToOption = None,
     since_last_visit: SinceOption = False,
@@ -54,13 +65,18 @@ def to_csv(
             force=force,
             progress=render.Progress,
         )
+    if str(out) == "-":
+        return
     span = f"{summary.start} to {summary.end}" if summary.start else "an empty journal"
     render.info(f"wrote {summary.path}: {summary.entries} entries, {summary.days} days ({span})")
 
 
 @export_app.command("json")
 def to_json(
-    out: Annotated[Path, typer.Option("--out", help="The JSON file to write.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="FILE", help="The JSON file to write; - is standard output."),
+    ],
     force: ForceOption = False,
 ) -> None:
     """The whole journal as one JSON document (every table, with its schema version)."""
@@ -69,11 +85,19 @@ def to_json(
 
     with journal() as opened:
         path, entries = export_json(journal=opened, out=out, force=force, progress=render.Progress)
+    if str(out) == "-":
+        return
     render.info(f"wrote {path}: {entries} entries")
 
 
 def import_(
-    path: Annotated[Path, typer.Argument(help="aij's CSV export (.zip or folder) or JSON export.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="aij's CSV export (.zip or folder) or JSON export; - reads standard input.",
+        ),
+    ],
 ) -> None:
     """Add the entries of an aij export that the journal lacks (all or nothing)."""
     from aijournal import render
@@ -102,7 +126,14 @@ def import_(
 
 
 def report(
-    out: Annotated[Path, typer.Option("--out", help="The HTML file to write, e.g. visit.html.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="The HTML file to write (visit.html); - is standard output.",
+        ),
+    ],
     start: FromOption = None,
     end: ToOption = None,
     since_last_visit: SinceOption = False,
@@ -140,6 +171,8 @@ def report(
             catalog=plans.catalog,
         )
     written = write_report(summary, out, force=force)
+    if str(out) == "-":
+        return
     render.info(f"wrote {written}: visit summary {chosen[0]} to {chosen[1]}")
 
 

@@ -100,13 +100,10 @@ def where(
     if as_json:
         render.dump_json({key: str(path) for key, path in places.items()})
         return
-    render.key_values(
-        "aij files",
-        [
-            (WHERE_LABELS[key], str(path) + ("" if path.exists() else "  (not yet created)"))
-            for key, path in places.items()
-        ],
-    )
+    # Plain lines, never wrapped: paths are there to be copied.
+    width = max(map(len, WHERE_LABELS.values()))
+    for key, path in places.items():
+        typer.echo(f"{WHERE_LABELS[key]:<{width}}  {path}")
 
 
 def symptoms(as_json: JsonOption = False) -> None:

@@ -7,6 +7,7 @@ deterministic: the same journal gives the same bytes (zip members carry a fixed 
 
 import csv
 import io
+import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -22,7 +23,7 @@ from aijournal.domain.symptoms import SymptomSet
 from aijournal.errors import BadInput
 from aijournal.export import daily
 from aijournal.export.cells import FORMATTERS, CellType, format_cell
-from aijournal.export.output import atomic_file, atomic_folder, private_file
+from aijournal.export.output import atomic_file, atomic_folder, is_stdout, private_file
 from aijournal.export.progress import ProgressFactory, Tracker
 from aijournal.export.rows import (
     count_entries,
@@ -197,8 +198,11 @@ def export_csv(
     force: bool,
     progress: ProgressFactory,
 ) -> ExportSummary:
-    """Write the CSV export of the range to ``out`` (a folder, or a zip if it ends in .zip)."""
-    zipped = out.suffix.lower() == ".zip"
+    """Write the CSV export of the range to ``out`` (a folder, or a zip if it ends in .zip;
+    ``-``: a zip on standard output)."""
+    zipped = is_stdout(out) or out.suffix.lower() == ".zip"
+    if is_stdout(out) and sys.stdout.isatty():
+        raise BadInput("--out - writes a zip: send it to a file or a pipe, not the terminal")
     with journal.read() as session:
         days = export_range(
             session=session, start=start, end=end, since_last_visit=since_last_visit, today=today

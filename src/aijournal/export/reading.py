@@ -7,6 +7,10 @@ rows go through the checks of incoming.py. Nothing here touches the journal.
 import csv
 import io
 import json
+import os
+import shutil
+import sys
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -259,8 +263,23 @@ def read_json_export(source: str, data: Any, tick: Callable[[], None]) -> Incomi
     return collect.finish()
 
 
+@contextmanager
+def stdin_as_file() -> Iterator[Path]:
+    """Standard input (``aij import -``) copied to an owner-only temporary file, so a zip
+    can be read as one; the file is removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="aij-import-") as folder:
+        path = Path(folder) / "standard input"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        yield path
+
+
 def read_export(path: Path, progress: ProgressFactory) -> Incoming:
     """The export at ``path``: a zip or folder of aij's CSV files, or aij's JSON document."""
+    if str(path) == "-":
+        with stdin_as_file() as copied:
+            return read_export(copied, progress)
     source = path.name
     if path.is_dir():
         names, member = _folder_members(path)
