@@ -4,7 +4,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import IO, Any, cast
 
 from rich import box
 from rich.console import Console
@@ -52,7 +52,7 @@ def _console(stderr: bool) -> Console:
             _consoles.clear()
         piped = not stderr and not stream.isatty()
         _consoles[key] = Console(
-            file=_NoTrailingSpaces(stream) if piped else None,
+            file=cast(IO[str], _NoTrailingSpaces(stream)) if piped else None,
             stderr=stderr,
             highlight=False,
             soft_wrap=stderr,
