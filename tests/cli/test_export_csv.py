@@ -424,7 +424,12 @@ def test_a_range_and_a_zip(aij: Run, full_journal: Built, tmp_path: Path) -> Non
     assert result.code == 0, result.err
     with zipfile.ZipFile(out) as archive:
         assert sorted(archive.namelist()) == sorted(
-            ["aij-export.csv", "daily.csv", *(f.name for f in CSV_FILES)]
+            [
+                "aij-export.csv",
+                "daily.csv",
+                *(f.name for f in CSV_FILES),
+                "your-files/config.yaml",  # the settings travel with the export
+            ]
         )
         daily = list(csv.reader(io.StringIO(archive.read("daily.csv").decode("utf-8-sig"))))
         visits = archive.read("visits.csv").decode("utf-8-sig").splitlines()

@@ -49,7 +49,9 @@ def to_csv(
     """daily.csv (a row a day) and one CSV per kind of entry (default: the whole journal)."""
     from aijournal import render
     from aijournal.config import load_config
+    from aijournal.export import userfiles
     from aijournal.export.csvout import export_csv
+    from aijournal.paths import paths
 
     symptoms = load_config().symptom_set()
     first, last = _day(start), _day(end)
@@ -64,6 +66,7 @@ def to_csv(
             symptoms=symptoms,
             force=force,
             progress=render.Progress,
+            files=userfiles.collect(paths()),
         )
     if str(out) == "-":
         return
@@ -81,10 +84,15 @@ def to_json(
 ) -> None:
     """The whole journal as one JSON document (every table, with its schema version)."""
     from aijournal import render
+    from aijournal.export import userfiles
     from aijournal.export.jsonout import export_json
+    from aijournal.paths import paths
 
+    files = userfiles.collect(paths())
     with journal() as opened:
-        path, entries = export_json(journal=opened, out=out, force=force, progress=render.Progress)
+        path, entries = export_json(
+            journal=opened, out=out, force=force, progress=render.Progress, files=files
+        )
     if str(out) == "-":
         return
     render.info(f"wrote {path}: {entries} entries")
@@ -103,6 +111,7 @@ def import_(
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.export.importer import import_export
+    from aijournal.paths import paths
 
     symptoms = load_config().symptom_set()
     with journal() as opened:
@@ -112,7 +121,13 @@ def import_(
             symptoms=symptoms,
             today=clock.today(),
             progress=render.Progress,
+            home=paths().home,
         )
+    if summary.files is not None:
+        kept = dict(summary.files.backed_up)
+        for name in summary.files.written:
+            backup = f" (the one that was here is kept as {kept[name]})" if name in kept else ""
+            render.info(f"restored {name}{backup}")
     if summary.added:
         render.info(
             f"imported {summary.added} entries from {summary.source}"

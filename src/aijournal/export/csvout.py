@@ -33,6 +33,7 @@ from aijournal.export.rows import (
     span,
 )
 from aijournal.export.tables import CSV_FILES, DAILY, FORMAT_CSV, MANIFEST, CsvFile
+from aijournal.export.userfiles import FOLDER as USER_FOLDER
 from aijournal.store.db import Journal
 from aijournal.store.migrations import LATEST
 from aijournal.store.visits import last_visit_before
@@ -132,10 +133,20 @@ def _zip_sink(handle: BinaryIO) -> Iterator[Opener]:
         yield member
 
 
+def _write_user_files(open_member: Opener, files: dict[str, bytes]) -> None:
+    """The user's own files, as they are, under your-files/ (see userfiles.py)."""
+    for name, data in sorted(files.items()):
+        with open_member(f"{USER_FOLDER}/{name}") as stream:
+            stream.write(data)
+
+
 def _folder_sink(folder: Path) -> Opener:
     @contextmanager
     def member(name: str) -> Iterator[BinaryIO]:
-        with private_file(folder, name) as stream:
+        place = (folder / name).parent
+        if place != folder:
+            place.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with private_file(place, Path(name).name) as stream:
             yield stream
 
     return member
@@ -197,6 +208,7 @@ def export_csv(
     symptoms: SymptomSet,
     force: bool,
     progress: ProgressFactory,
+    files: dict[str, bytes] | None = None,
 ) -> ExportSummary:
     """Write the CSV export of the range to ``out`` (a folder, or a zip if it ends in .zip;
     ``-``: a zip on standard output)."""
@@ -216,7 +228,9 @@ def export_csv(
             if zipped:
                 with atomic_file(out, force=force) as handle, _zip_sink(handle) as member:
                     _write_all(session, member, days, symptoms, today, bar)
+                    _write_user_files(member, files or {})
             else:
                 with atomic_folder(out, force=force, marker=MANIFEST) as folder:
                     _write_all(session, _folder_sink(folder), days, symptoms, today, bar)
+                    _write_user_files(_folder_sink(folder), files or {})
     return ExportSummary(out, first, last, entries, day_count)
