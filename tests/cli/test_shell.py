@@ -151,3 +151,55 @@ def test_piped_tables_have_no_trailing_spaces(tmp_path: Path) -> None:
         lines = done.stdout.decode().splitlines()
         assert len(lines) > 2, args
         assert [line for line in lines if line != line.rstrip()] == [], args
+
+
+def _command_paths() -> list[tuple[str, ...]]:
+    import typer
+
+    from aijournal.cli import app
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        found.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*path, name))
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "aij")
+def test_help_placeholders_are_words(aij: Run, path: tuple[str, ...]) -> None:
+    result = aij(*path, "--help")
+    assert result.code == 0
+    assert "<" not in result.out.replace("<b>", ""), result.out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("where",),
+        ("symptoms",),
+        ("config", "show"),
+        ("config", "set"),
+        ("export", "csv"),
+        ("export", "json"),
+        ("import",),
+        ("report",),
+    ],
+)
+def test_help_shows_examples_one_to_a_line(aij: Run, path: tuple[str, ...]) -> None:
+    text = aij(*path, "--help").out
+    examples = text.split("Examples:\n\n")[1].split("\n\n")[0].splitlines()
+    assert 1 <= len(examples) <= 2
+    assert all(
+        line.startswith(f"    {'aij ' if i == 0 else ''}") for i, line in enumerate(examples)
+    )
+    assert f"aij {' '.join(path)}" in examples[0]
+
+
+def test_config_help_is_not_cut_at_eg(aij: Run) -> None:
+    text = aij("config", "--help").out
+    assert "e.g" not in text
+    assert "set   Change one setting, checked before it is saved." in text

@@ -46,7 +46,14 @@ def to_csv(
     since_last_visit: SinceOption = False,
     force: ForceOption = False,
 ) -> None:
-    """daily.csv (a row a day) and one CSV per kind of entry (default: the whole journal)."""
+    """daily.csv (a row a day) and one CSV per kind of entry (default: the whole journal).
+
+    Examples:
+
+    \b
+      aij export csv --out visit.zip --since-last-visit
+      aij export csv --out - --from -30d > month.zip
+    """
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.export import userfiles
@@ -82,7 +89,14 @@ def to_json(
     ],
     force: ForceOption = False,
 ) -> None:
-    """The whole journal as one JSON document (every table, with its schema version)."""
+    """The whole journal as one JSON document (every table, and your own files).
+
+    Examples:
+
+    \b
+      aij export json --out journal.json
+      aij export json --out - | gzip > journal.json.gz
+    """
     from aijournal import render
     from aijournal.export import userfiles
     from aijournal.export.jsonout import export_json
@@ -107,7 +121,17 @@ def import_(
         ),
     ],
 ) -> None:
-    """Add the entries of an aij export that the journal lacks (all or nothing)."""
+    """Add the entries of an aij export that the journal lacks (all or nothing).
+
+    Your settings, recipes, own foods and plans in the export are restored too; a different
+    file already here is kept as NAME.before-import.bak.
+
+    Examples:
+
+    \b
+      aij import journal.json
+      gunzip -c journal.json.gz | aij import -
+    """
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.export.importer import import_export
@@ -154,7 +178,14 @@ def report(
     since_last_visit: SinceOption = False,
     force: ForceOption = False,
 ) -> None:
-    """A one-page visit summary (HTML, prints on A4); default since the last visit."""
+    """A one-page visit summary (HTML, prints on A4); default since the last visit.
+
+    Examples:
+
+    \b
+      aij report --out visit.html
+      aij report --from -90d --to today --out - > summary.html
+    """
     from aijournal import render
     from aijournal.catalog.protocols import load_plans
     from aijournal.catalog.targets import load_targets

@@ -11,7 +11,14 @@ config_app = typer.Typer(help="Show or change your settings (config.yaml).", no_
 
 @config_app.command("show")
 def show(as_json: JsonOption = False) -> None:
-    """Print the settings in use."""
+    """Print the settings in use.
+
+    Examples:
+
+    \b
+      aij config show
+      aij config show --json
+    """
     import yaml
 
     from aijournal import render
@@ -26,10 +33,21 @@ def show(as_json: JsonOption = False) -> None:
 
 @config_app.command("set")
 def set_(
-    key: Annotated[str, typer.Argument(help="medications, profile, plan or units.")],
-    value: Annotated[str, typer.Argument(help="The new value, checked before it is saved.")],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="medications, profile, plan or units.")],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The new value, checked before it is saved.")
+    ],
 ) -> None:
-    """Change one setting, e.g. aij config set medications 'letrozole 2.5 mg'."""
+    """Change one setting, checked before it is saved.
+
+    The previous settings are kept as config.yaml.bak.
+
+    Examples:
+
+    \b
+      aij config set medications "letrozole 2.5 mg"
+      aij config set profile ai-women-51-plus
+    """
     from aijournal import render
     from aijournal.config import load_config, save_config, set_value
 
@@ -107,7 +125,14 @@ def where(
 
 
 def symptoms(as_json: JsonOption = False) -> None:
-    """List the symptoms you can log, with scale, range and meaning."""
+    """List the symptoms you can log, with scale, range and meaning.
+
+    Examples:
+
+    \b
+      aij symptoms
+      aij symptoms --json
+    """
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.domain.daylog import OTHER_KEYS
