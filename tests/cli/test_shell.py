@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -203,3 +204,37 @@ def test_config_help_is_not_cut_at_eg(aij: Run) -> None:
     text = aij("config", "--help").out
     assert "e.g" not in text
     assert "set   Change one setting, checked before it is saved." in text
+
+
+def test_completion_offers_catalog_ids(aij: Run) -> None:
+    from aijournal.cli.common import (
+        complete_exercise,
+        complete_food,
+        complete_plan,
+        complete_supplement,
+        complete_symptom,
+    )
+
+    assert complete_plan("muscul") == ["musculoskeletal"]
+    assert complete_exercise("goblet") == ["goblet-squat"]
+    assert "calcium-carbonate-600" in complete_supplement("calcium-c")
+    assert complete_symptom("joint") == ["joint-pain="]
+    assert complete_food("porr") == []
+    assert aij("foods", "recipe", "add", "porridge", "oats 40g, milk 1 cup").code == 0
+    assert complete_food("porr") == ["porridge"]
+    assert "sardines-canned-oil" in complete_food("sardines")
+
+
+def test_where_completes_in_a_real_shell_without_the_database_stack() -> None:
+    from tests.cli.test_startup import loaded_heavy_modules
+
+    env = {"_AIJ_COMPLETE": "complete_bash", "COMP_WORDS": "aij where j", "COMP_CWORD": "2"}
+    assert loaded_heavy_modules(env=env) == []
+    done = subprocess.run(
+        [sys.executable, "-m", "aijournal"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+    )
+    assert done.stdout.split() == ["journal"]

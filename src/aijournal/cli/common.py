@@ -2,7 +2,7 @@
 at module level: `aij --help` must not load the database stack."""
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
@@ -87,3 +87,69 @@ def journal() -> Iterator["Journal"]:
         yield opened
     finally:
         opened.close()
+
+
+# -- shell completion of ids: read from the YAML catalogs, never from the database ----------
+
+
+def _matching(ids: Iterator[str] | list[str], incomplete: str) -> list[str]:
+    return sorted({i for i in ids if i.startswith(incomplete.lower())})
+
+
+def _quietly(read: Callable[[], list[str]]) -> list[str]:
+    """A completion never fails loudly: a broken file offers nothing."""
+    try:
+        return read()
+    except Exception:
+        return []
+
+
+def complete_plan(incomplete: str) -> list[str]:
+    """Plan ids (shipped and your own), for `autocompletion=`."""
+    from aijournal.catalog.protocols import load_plans
+    from aijournal.paths import paths
+
+    return _quietly(
+        lambda: _matching([p.id for p in load_plans(paths().protocols).all()], incomplete)
+    )
+
+
+def complete_exercise(incomplete: str) -> list[str]:
+    from aijournal.catalog.exercises import load_exercise_catalog
+    from aijournal.paths import paths
+
+    return _quietly(
+        lambda: _matching(list(load_exercise_catalog(paths().protocols).ids), incomplete)
+    )
+
+
+def complete_food(incomplete: str) -> list[str]:
+    """Food ids, your own foods and your recipes."""
+    from aijournal.catalog.foods import load_food_catalog
+    from aijournal.catalog.recipes import load_recipes
+    from aijournal.paths import paths
+
+    def read() -> list[str]:
+        where = paths()
+        foods = [f.id for f in load_food_catalog(where.foods).foods]
+        return _matching([*foods, *load_recipes(where.home)], incomplete)
+
+    return _quietly(read)
+
+
+def complete_supplement(incomplete: str) -> list[str]:
+    from aijournal.catalog.foods import load_food_catalog
+    from aijournal.paths import paths
+
+    return _quietly(
+        lambda: _matching([s.id for s in load_food_catalog(paths().foods).supplements], incomplete)
+    )
+
+
+def complete_symptom(incomplete: str) -> list[str]:
+    """Symptom names (the default set and your own), with '=' to go on typing the value."""
+    from aijournal.config import load_config
+
+    return _quietly(
+        lambda: [f"{s.name}=" for s in load_config().symptom_set() if s.name.startswith(incomplete)]
+    )
