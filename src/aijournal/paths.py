@@ -35,6 +35,7 @@ class Paths:
     config: Path
     protocols: Path
     foods: Path
+    recipes: Path
 
 
 def paths() -> Paths:
@@ -45,6 +46,7 @@ def paths() -> Paths:
         config=home / "config.yaml",
         protocols=home / "protocols",
         foods=home / "foods",
+        recipes=home / "recipes.yaml",
     )
 
 

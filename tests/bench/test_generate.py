@@ -18,6 +18,8 @@ from aijournal.domain.stats import welch_difference
 from bench.synthetic import Timeline, exercise_pain_pairs
 from tests.helpers import TODAY, Result, query, run_subprocess, snapshot
 
+pytestmark = pytest.mark.dates
+
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 EXERCISE_QUESTION = "Next-day worst joint pain after exercise days vs other logged days"
 

@@ -9,6 +9,8 @@ import pytest
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
 
+pytestmark = pytest.mark.dates
+
 
 def test_checkin_one_line_is_stored(aij: Run, aij_home: Path) -> None:
     result = aij("checkin", "joint-pain.frequency=3", "fatigue.interference=1", "-d", "yesterday")

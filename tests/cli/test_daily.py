@@ -9,6 +9,8 @@ import pytest
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
 
+pytestmark = pytest.mark.dates
+
 YESTERDAY = TODAY - timedelta(days=1)
 
 

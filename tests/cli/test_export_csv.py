@@ -33,6 +33,8 @@ from aijournal.store.visits import add_question, add_visit, answer_question
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
 
+pytestmark = pytest.mark.dates
+
 D1, D2, D3 = TODAY - timedelta(days=10), TODAY - timedelta(days=9), TODAY - timedelta(days=8)
 PAST_VISIT, NEXT_VISIT = TODAY - timedelta(days=30), TODAY + timedelta(days=20)
 CONFIG = """symptoms:
@@ -446,7 +448,12 @@ def test_a_range_and_a_zip(aij: Run, full_journal: Built, tmp_path: Path) -> Non
     assert result.code == 0, result.err
     with zipfile.ZipFile(out) as archive:
         assert sorted(archive.namelist()) == sorted(
-            ["aij-export.csv", "daily.csv", *(f.name for f in CSV_FILES)]
+            [
+                "aij-export.csv",
+                "daily.csv",
+                *(f.name for f in CSV_FILES),
+                "your-files/config.yaml",  # the settings travel with the export
+            ]
         )
         daily = list(csv.reader(io.StringIO(archive.read("daily.csv").decode("utf-8-sig"))))
         visits = archive.read("visits.csv").decode("utf-8-sig").splitlines()

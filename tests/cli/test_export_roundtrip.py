@@ -19,12 +19,6 @@ def full_journal(aij_home: Path) -> Built:
     return fill_journal(aij_home)
 
 
-def same_settings(home: Path, other: Path) -> None:
-    """The settings (own symptoms name daily.csv's columns) are not journal content: copy them."""
-    other.mkdir(mode=0o700)
-    (other / "config.yaml").write_bytes((home / "config.yaml").read_bytes())
-
-
 def members(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
@@ -34,41 +28,44 @@ def test_csv_zip_round_trip_is_byte_identical(
     aij: Run, aij_home: Path, full_journal: Built, tmp_path: Path
 ) -> None:
     first, second, other = tmp_path / "first.zip", tmp_path / "second.zip", tmp_path / "other"
-    same_settings(aij_home, other)
     assert aij("export", "csv", "--out", str(first)).code == 0
     imported = aij("--home", str(other), "import", str(first))
     assert imported.code == 0, imported.err
-    assert f"imported {ENTRIES} entries from first.zip (0 already in the journal)" in imported.out
+    assert imported.out == (
+        "restored config.yaml\n"
+        f"imported {ENTRIES} entries from first.zip (0 already in the journal)\n"
+    )
+    assert (other / "config.yaml").read_bytes() == (aij_home / "config.yaml").read_bytes()
     assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
     assert members(first) == members(second)
     assert first.read_bytes() == second.read_bytes()  # fixed member times: the zip itself too
-    assert len(members(first)) == 19
+    assert len(members(first)) == 20  # the 19 CSV files and your-files/config.yaml
 
 
 def test_csv_folder_round_trip(
     aij: Run, aij_home: Path, full_journal: Built, tmp_path: Path
 ) -> None:
     first, second, other = tmp_path / "first", tmp_path / "second", tmp_path / "other"
-    same_settings(aij_home, other)
     assert aij("export", "csv", "--out", str(first)).code == 0
     assert aij("--home", str(other), "import", str(first)).code == 0
     assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
-    names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir())
+    names = sorted(str(p.relative_to(first)) for p in first.rglob("*") if p.is_file())
+    assert "your-files/config.yaml" in names
+    assert names == sorted(str(p.relative_to(second)) for p in second.rglob("*") if p.is_file())
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
 
 
-def test_without_the_settings_only_daily_csv_differs(
+def test_the_settings_travel_so_daily_csv_keeps_its_columns(
     aij: Run, full_journal: Built, tmp_path: Path
 ) -> None:
     first, second, other = tmp_path / "first.zip", tmp_path / "second.zip", tmp_path / "other"
     assert aij("export", "csv", "--out", str(first)).code == 0
     assert aij("--home", str(other), "import", str(first)).code == 0
     assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
-    before, after = members(first), members(second)
-    assert [name for name in before if before[name] != after[name]] == ["daily.csv"]
-    # Without config.yaml, the own symptom "mood" has no known scale: a bare column name.
-    assert b",mood_minus5_5," in before["daily.csv"] and b",dry_eyes,mood," in after["daily.csv"]
+    after = members(second)
+    # The own symptom "mood" keeps its scale on the new machine: config.yaml came along.
+    assert b",mood_minus5_5," in after["daily.csv"]
+    assert after["daily.csv"] == members(first)["daily.csv"]
 
 
 def test_json_round_trip_is_byte_identical(aij: Run, full_journal: Built, tmp_path: Path) -> None:

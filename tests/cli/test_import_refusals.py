@@ -14,6 +14,8 @@ from tests.cli.test_export_csv import D1, Built, fill_journal
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
 
+pytestmark = pytest.mark.dates
+
 Rows = list[list[str]]
 TOMORROW = (TODAY + timedelta(days=1)).isoformat()
 

@@ -1,15 +1,20 @@
 """`aij plan`, `aij log ex`, `aij today`: the issue's scenarios end to end."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
-from tests.helpers import snapshot
+from tests.helpers import TODAY, snapshot
 
-# ISO week 2026-W45 runs from Monday 2 November to Sunday 8 November 2026.
-MONDAY, TUESDAY = "2026-11-02", "2026-11-03"
+pytestmark = pytest.mark.dates
+
+# The ISO week three weeks before today's (in the past whatever day the suite runs).
+_MONDAY = TODAY - timedelta(days=TODAY.weekday() + 21)
+MONDAY, TUESDAY, THURSDAY = ((_MONDAY + timedelta(days=d)).isoformat() for d in (0, 1, 3))
+WEEK = "{}-W{:02d}".format(*_MONDAY.isocalendar()[:2])
 
 
 def test_plan_show_reproduces_the_articles_table(aij: Run) -> None:
@@ -52,7 +57,7 @@ def test_the_issues_week(aij: Run) -> None:
     line = "goblet-squat 3x10 push-up 3x10 dumbbell-row 3x10 overhead-press 3x10 plank 3x10"
     assert aij("log", "ex", *line.split(), "--date", MONDAY).code == 0
     assert aij("log", "ex", "brisk-walk", "35m", "--rpe", "5", "--date", TUESDAY).code == 0
-    data = json.loads(aij("plan", "check", "2026-W45", "--json").out)
+    data = json.loads(aij("plan", "check", WEEK, "--json").out)
     status = {d["day"]: d["status"] for d in data["days"]}
     assert status == {
         "mon": "done",
@@ -71,7 +76,7 @@ def test_the_issues_week(aij: Run) -> None:
     # 35 minutes at RPE 5 (moderate): 35 moderate-equivalent minutes.
     assert by_name["aerobic minutes"]["actual"] == 35
     # Any day of the week names the same week.
-    assert json.loads(aij("plan", "check", "2026-11-05", "--json").out)["week"] == "2026-W45"
+    assert json.loads(aij("plan", "check", THURSDAY, "--json").out)["week"] == WEEK
 
 
 def test_exercise_in_day_entries_edit_and_rm(aij: Run) -> None:

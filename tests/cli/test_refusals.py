@@ -8,6 +8,8 @@ import pytest
 from tests.conftest import Run
 from tests.helpers import TODAY, snapshot
 
+pytestmark = pytest.mark.dates
+
 
 @pytest.fixture
 def journal_with_data(aij: Run, aij_home: Path) -> dict[str, str]:

@@ -26,6 +26,8 @@ from tests.cli.test_export_csv import D1, D2, D3, NEXT_VISIT, PAST_VISIT, TODAY,
 from tests.conftest import Run
 from tests.helpers import snapshot
 
+pytestmark = pytest.mark.dates
+
 CHROMIUM = shutil.which("chromium")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 

@@ -12,6 +12,8 @@ import pytest
 
 from tests.helpers import TODAY, query, run_subprocess, snapshot
 
+pytestmark = pytest.mark.dates
+
 
 def test_log_then_day_in_real_processes(tmp_path: Path) -> None:
     home = tmp_path / "home"
@@ -60,6 +62,7 @@ def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
     """Drive the real guided check-in on a pseudo-terminal: answer, then press Ctrl-C."""
     import os
     import pty
+    import select
     import signal
     import time
 
@@ -77,6 +80,10 @@ def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
         nonlocal screen
         deadline = time.monotonic() + 30
         while text not in screen and time.monotonic() < deadline:
+            # Wait for output at most until the deadline: a silent child never hangs the test.
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
             try:
                 screen += os.read(fd, 4096)
             except OSError:

@@ -10,6 +10,8 @@ from tests.cli.test_startup import loaded_heavy_modules
 from tests.conftest import Run
 from tests.helpers import TODAY, query, snapshot
 
+pytestmark = pytest.mark.dates
+
 AHEAD = (TODAY + timedelta(days=12)).isoformat()
 AGO = (TODAY - timedelta(days=40)).isoformat()
 

@@ -1,14 +1,29 @@
 """`aij week` on a hand-written week, every figure worked out by hand from the entries."""
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
+from tests.helpers import TODAY
 
-# ISO week 2026-W45: Monday 2 November to Sunday 8 November 2026 (all in the past).
-MON, TUE, WED, THU, FRI, SAT, SUN = (f"2026-11-0{d}" for d in range(2, 9))
+pytestmark = pytest.mark.dates
+
+
+def _week_label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+# The ISO week three weeks before today's (all in the past, whatever day the suite runs):
+# Monday to Sunday, the week before it, and an empty week further back.
+_MONDAY = TODAY - timedelta(days=TODAY.weekday() + 21)
+MON, TUE, WED, THU, FRI, SAT, SUN = ((_MONDAY + timedelta(days=d)).isoformat() for d in range(7))
+WEEK = _week_label(_MONDAY)
+WEEK_BEFORE = _week_label(_MONDAY - timedelta(days=7))
+EMPTY_WEEK = _week_label(_MONDAY - timedelta(days=35))
 
 
 @pytest.fixture
@@ -18,10 +33,11 @@ def week(aij: Run) -> dict:  # type: ignore[type-arg]
         assert result.code == 0, (args, result.err)
 
     ok("config", "set", "medications", "anastrozole 1 mg")
-    # The week before (W44) and the four weeks before: joint pain 7 twice; weight 70.0.
-    ok("log", "joint-pain=7", "-d", "2026-10-26")
-    ok("log", "joint-pain=7", "-d", "2026-10-29")
-    ok("log", "weight", "70", "-d", "2026-10-30")
+    # The week before (Monday, Thursday, Friday): joint pain 7 twice; weight 70.0.
+    before = _MONDAY - timedelta(days=7)
+    ok("log", "joint-pain=7", "-d", before.isoformat())
+    ok("log", "joint-pain=7", "-d", (before + timedelta(days=3)).isoformat())
+    ok("log", "weight", "70", "-d", (before + timedelta(days=4)).isoformat())
     # Symptoms: joint pain 6,5,4,5,4,3,3 (sum 30); stiffness 30 and 20.
     for day, pain in zip((MON, TUE, WED, THU, FRI, SAT, SUN), (6, 5, 4, 5, 4, 3, 3), strict=True):
         ok("log", f"joint-pain={pain}", "-d", day)
@@ -52,7 +68,7 @@ def week(aij: Run) -> dict:  # type: ignore[type-arg]
         ok("log", "med", "-d", day)
     ok("log", "med", "--skipped", "--reason", "nausea", "-d", SUN)
     ok("checkin", "joint-pain.severity=2", "hot-flashes.frequency=3", "-d", SUN)
-    result = aij("week", "2026-W45", "--json")
+    result = aij("week", WEEK, "--json")
     assert result.code == 0, result.err
     return json.loads(result.out)  # type: ignore[no-any-return]
 
@@ -95,7 +111,7 @@ def test_nutrients(week: dict) -> None:  # type: ignore[type-arg]
     assert vitamin_d["days_met"] == 1
     assert week["days_without_food"] == [WED, FRI, SAT, SUN]
     assert any(
-        "Calcium in total was above the upper limit of 2000 mg on 2026-11-02" in w
+        f"Calcium in total was above the upper limit of 2000 mg on {MON}" in w
         for w in week["warnings"]
     )
 
@@ -155,21 +171,21 @@ def test_the_table_view_fits_80_columns(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    result = aij("week", "2026-W45")
+    result = aij("week", WEEK)
     assert result.code == 0
     assert max(len(line) for line in result.out.splitlines()) <= 80
     assert "Worst joint pain: better by 2.7 points" in result.out
 
 
 def test_an_empty_week_says_what_to_log_first(aij: Run, aij_home: Path) -> None:
-    data = json.loads(aij("week", "2026-W40", "--json").out)
+    data = json.loads(aij("week", EMPTY_WEEK, "--json").out)
     assert data["empty"] is True
     assert "aij log" in data["hint"]
-    text = aij("week", "2026-W40").out
+    text = aij("week", EMPTY_WEEK).out
     assert "Nothing is logged this week yet" in text
     assert "Symptoms" not in text
 
 
 def test_last_means_the_week_before(aij: Run) -> None:
-    data = json.loads(aij("week", "2026-W45", "--last", "--json").out)
-    assert data["week"] == "2026-W44"
+    data = json.loads(aij("week", WEEK, "--last", "--json").out)
+    assert data["week"] == WEEK_BEFORE

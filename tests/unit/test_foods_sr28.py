@@ -169,7 +169,7 @@ def test_build_is_deterministic_and_the_shipped_files_are_current(tmp_path: Path
     for run in ("one", "two"):
         out = tmp_path / run
         command = [sys.executable, str(REPO / "tools/build_foods.py"), str(SR28), "--out", str(out)]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
         assert done.returncode == 0, done.stderr
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
@@ -203,7 +203,7 @@ def test_build_fails_loudly_on_a_bad_list(tmp_path: Path, entry: str, message: s
         "--list",
         str(bad),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     assert done.returncode == 1
     assert message in done.stderr
     assert not (tmp_path / "out").exists()

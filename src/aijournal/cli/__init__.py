@@ -9,7 +9,10 @@ import typer
 
 from aijournal import __version__
 from aijournal.cli import common, daily, export, foods, log, plan, settings, visit, week
+from aijournal.cli.common import use_word_placeholders
 from aijournal.errors import AijError
+
+use_word_placeholders()
 
 app = typer.Typer(
     name="aij",

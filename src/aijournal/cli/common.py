@@ -3,7 +3,7 @@ at module level: `aij --help` must not load the database stack."""
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,11 +16,34 @@ from aijournal import clock
 if TYPE_CHECKING:
     from aijournal.store.db import Journal
 
+
+def use_word_placeholders() -> None:
+    """Help shows placeholders as words (``--date DATE``, ``FOOD``), never Typer's ``<str>``.
+
+    An option's word is its metavar, else its name in capitals; an argument shows its name
+    (or metavar) alone."""
+    from typer.core import TyperArgument, TyperOption
+
+    def option_word(self: TyperOption, ctx: typer.Context) -> str | None:
+        if self.metavar is not None:
+            return self.metavar
+        longest = max(self.opts, key=len) if self.opts else (self.name or "value")
+        word = longest.lstrip("-").replace("-", "_").upper()
+        return f"{word}..." if self.nargs != 1 or self.multiple else word
+
+    def argument_word(self: TyperArgument, ctx: typer.Context) -> str | None:
+        return None
+
+    TyperOption.display_type_rich = option_word  # type: ignore[method-assign,assignment]
+    TyperArgument.display_type_rich = argument_word  # type: ignore[method-assign,assignment]
+
+
 DateOption = Annotated[
     str,
     typer.Option(
         "--date",
         "-d",
+        metavar="DATE",
         help="The day: an ISO date, today, yesterday, a weekday name, or -3d.",
     ),
 ]
@@ -86,13 +109,14 @@ def is_interactive() -> bool:
 
 @contextmanager
 def journal() -> Iterator["Journal"]:
-    """The open journal of the current aij home (created and migrated if needed)."""
-    from aijournal.paths import ensure_private_dir, paths
-    from aijournal.store.db import open_journal
+    """The open journal of the current aij home (migrated if needed).
 
-    where = paths()
-    ensure_private_dir(where.home)
-    opened = open_journal(where.journal)
+    A missing journal is not created until something is written: reading commands
+    (`aij day`) leave no folder and no file behind."""
+    from aijournal.paths import paths
+    from aijournal.store.db import open_journal_for_reading
+
+    opened = open_journal_for_reading(paths().journal)
     try:
         yield opened
     finally:
@@ -112,3 +136,69 @@ def print_notices() -> None:
         for notice in _notices:
             render.warn(notice)
         _notices.clear()
+
+
+# -- shell completion of ids: read from the YAML catalogs, never from the database ----------
+
+
+def _matching(ids: Iterator[str] | list[str], incomplete: str) -> list[str]:
+    return sorted({i for i in ids if i.startswith(incomplete.lower())})
+
+
+def _quietly(read: Callable[[], list[str]]) -> list[str]:
+    """A completion never fails loudly: a broken file offers nothing."""
+    try:
+        return read()
+    except Exception:
+        return []
+
+
+def complete_plan(incomplete: str) -> list[str]:
+    """Plan ids (shipped and your own), for `autocompletion=`."""
+    from aijournal.catalog.protocols import load_plans
+    from aijournal.paths import paths
+
+    return _quietly(
+        lambda: _matching([p.id for p in load_plans(paths().protocols).all()], incomplete)
+    )
+
+
+def complete_exercise(incomplete: str) -> list[str]:
+    from aijournal.catalog.exercises import load_exercise_catalog
+    from aijournal.paths import paths
+
+    return _quietly(
+        lambda: _matching(list(load_exercise_catalog(paths().protocols).ids), incomplete)
+    )
+
+
+def complete_food(incomplete: str) -> list[str]:
+    """Food ids, your own foods and your recipes."""
+    from aijournal.catalog.foods import load_food_catalog
+    from aijournal.catalog.recipes import load_recipes
+    from aijournal.paths import paths
+
+    def read() -> list[str]:
+        where = paths()
+        foods = [f.id for f in load_food_catalog(where.foods).foods]
+        return _matching([*foods, *load_recipes(where.home)], incomplete)
+
+    return _quietly(read)
+
+
+def complete_supplement(incomplete: str) -> list[str]:
+    from aijournal.catalog.foods import load_food_catalog
+    from aijournal.paths import paths
+
+    return _quietly(
+        lambda: _matching([s.id for s in load_food_catalog(paths().foods).supplements], incomplete)
+    )
+
+
+def complete_symptom(incomplete: str) -> list[str]:
+    """Symptom names (the default set and your own), with '=' to go on typing the value."""
+    from aijournal.config import load_config
+
+    return _quietly(
+        lambda: [f"{s.name}=" for s in load_config().symptom_set() if s.name.startswith(incomplete)]
+    )

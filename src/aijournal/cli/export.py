@@ -13,8 +13,12 @@ export_app = typer.Typer(
     help="Export the journal: CSV for a clinic, or JSON.", no_args_is_help=True
 )
 
-FromOption = Annotated[str | None, typer.Option("--from", help="First day (ISO date, -30d ...).")]
-ToOption = Annotated[str | None, typer.Option("--to", help="Last day (may lie ahead).")]
+FromOption = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help="First day (ISO date, -30d ...).")
+]
+ToOption = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help="Last day (may lie ahead).")
+]
 SinceOption = Annotated[
     bool, typer.Option("--since-last-visit", help="From the last visit before today to today.")
 ]
@@ -29,16 +33,32 @@ def _day(text: str | None) -> date | None:
 
 @export_app.command("csv")
 def to_csv(
-    out: Annotated[Path, typer.Option("--out", help="A folder to create, or a file ending .zip.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="PATH",
+            help="A folder to create, or a file ending .zip; - writes the zip to standard output.",
+        ),
+    ],
     start: FromOption = None,
     end: ToOption = None,
     since_last_visit: SinceOption = False,
     force: ForceOption = False,
 ) -> None:
-    """daily.csv (a row a day) and one CSV per kind of entry (default: the whole journal)."""
+    """daily.csv (a row a day) and one CSV per kind of entry (default: the whole journal).
+
+    Examples:
+
+    \b
+      aij export csv --out visit.zip --since-last-visit
+      aij export csv --out - --from -30d > month.zip
+    """
     from aijournal import render
     from aijournal.config import load_config
+    from aijournal.export import userfiles
     from aijournal.export.csvout import export_csv
+    from aijournal.paths import paths
 
     symptoms = load_config().symptom_set()
     first, last = _day(start), _day(end)
@@ -53,32 +73,69 @@ def to_csv(
             symptoms=symptoms,
             force=force,
             progress=render.Progress,
+            files=userfiles.collect(paths()),
         )
+    if str(out) == "-":
+        return
     span = f"{summary.start} to {summary.end}" if summary.start else "an empty journal"
     render.info(f"wrote {summary.path}: {summary.entries} entries, {summary.days} days ({span})")
 
 
 @export_app.command("json")
 def to_json(
-    out: Annotated[Path, typer.Option("--out", help="The JSON file to write.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="FILE", help="The JSON file to write; - is standard output."),
+    ],
     force: ForceOption = False,
 ) -> None:
-    """The whole journal as one JSON document (every table, with its schema version)."""
-    from aijournal import render
-    from aijournal.export.jsonout import export_json
+    """The whole journal as one JSON document (every table, and your own files).
 
+    Examples:
+
+    \b
+      aij export json --out journal.json
+      aij export json --out - | gzip > journal.json.gz
+    """
+    from aijournal import render
+    from aijournal.export import userfiles
+    from aijournal.export.jsonout import export_json
+    from aijournal.paths import paths
+
+    files = userfiles.collect(paths())
     with journal() as opened:
-        path, entries = export_json(journal=opened, out=out, force=force, progress=render.Progress)
+        path, entries = export_json(
+            journal=opened, out=out, force=force, progress=render.Progress, files=files
+        )
+    if str(out) == "-":
+        return
     render.info(f"wrote {path}: {entries} entries")
 
 
 def import_(
-    path: Annotated[Path, typer.Argument(help="aij's CSV export (.zip or folder) or JSON export.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="aij's CSV export (.zip or folder) or JSON export; - reads standard input.",
+        ),
+    ],
 ) -> None:
-    """Add the entries of an aij export that the journal lacks (all or nothing)."""
+    """Add the entries of an aij export that the journal lacks (all or nothing).
+
+    Your settings, recipes, own foods and plans in the export are restored too; a different
+    file already here is kept as NAME.before-import.bak.
+
+    Examples:
+
+    \b
+      aij import journal.json
+      gunzip -c journal.json.gz | aij import -
+    """
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.export.importer import import_export
+    from aijournal.paths import paths
 
     symptoms = load_config().symptom_set()
     with journal() as opened:
@@ -88,7 +145,13 @@ def import_(
             symptoms=symptoms,
             today=clock.today(),
             progress=render.Progress,
+            home=paths().home,
         )
+    if summary.files is not None:
+        kept = dict(summary.files.backed_up)
+        for name in summary.files.written:
+            backup = f" (the one that was here is kept as {kept[name]})" if name in kept else ""
+            render.info(f"restored {name}{backup}")
     if summary.added:
         render.info(
             f"imported {summary.added} entries from {summary.source}"
@@ -102,13 +165,27 @@ def import_(
 
 
 def report(
-    out: Annotated[Path, typer.Option("--out", help="The HTML file to write, e.g. visit.html.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="The HTML file to write (visit.html); - is standard output.",
+        ),
+    ],
     start: FromOption = None,
     end: ToOption = None,
     since_last_visit: SinceOption = False,
     force: ForceOption = False,
 ) -> None:
-    """A one-page visit summary (HTML, prints on A4); default since the last visit."""
+    """A one-page visit summary (HTML, prints on A4); default since the last visit.
+
+    Examples:
+
+    \b
+      aij report --out visit.html
+      aij report --from -90d --to today --out - > summary.html
+    """
     from aijournal import render
     from aijournal.catalog.protocols import load_plans
     from aijournal.catalog.targets import load_targets
@@ -140,6 +217,8 @@ def report(
             catalog=plans.catalog,
         )
     written = write_report(summary, out, force=force)
+    if str(out) == "-":
+        return
     render.info(f"wrote {written}: visit summary {chosen[0]} to {chosen[1]}")
 
 

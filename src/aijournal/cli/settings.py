@@ -11,7 +11,15 @@ config_app = typer.Typer(help="Show or change your settings (config.yaml).", no_
 
 @config_app.command("show")
 def show(as_json: JsonOption = False) -> None:
-    """Print the settings in use."""
+    """Print the settings in use.
+
+    Examples:
+
+    \b
+      aij config show
+      aij config show --json
+    """
+
     from aijournal import render
     from aijournal.config import load_config
 
@@ -24,10 +32,21 @@ def show(as_json: JsonOption = False) -> None:
 
 @config_app.command("set")
 def set_(
-    key: Annotated[str, typer.Argument(help="medications, profile, plan or units.")],
-    value: Annotated[str, typer.Argument(help="The new value, checked before it is saved.")],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="medications, profile, plan or units.")],
+    value: Annotated[
+        str, typer.Argument(metavar="VALUE", help="The new value, checked before it is saved.")
+    ],
 ) -> None:
-    """Change one setting, e.g. aij config set medications 'letrozole 2.5 mg'."""
+    """Change one setting, checked before it is saved.
+
+    The previous settings are kept as config.yaml.bak.
+
+    Examples:
+
+    \b
+      aij config set medications "letrozole 2.5 mg"
+      aij config set profile ai-women-51-plus
+    """
     from aijournal import render
     from aijournal.config import load_config, save_config, set_value
 
@@ -38,26 +57,82 @@ def set_(
     render.hint(f"saved to {path}")
 
 
-def where() -> None:
-    """Print where aij keeps the journal and settings."""
+WHERE_KEYS = ("home", "journal", "settings", "recipes", "plans", "foods")
+WHERE_LABELS = {
+    "home": "home",
+    "journal": "journal",
+    "settings": "settings",
+    "recipes": "your recipes",
+    "plans": "your plans",
+    "foods": "your foods",
+}
+
+
+def _complete_where(incomplete: str) -> list[str]:
+    return [key for key in WHERE_KEYS if key.startswith(incomplete)]
+
+
+def where(
+    what: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="WHAT",
+            help=f"Print only this path, bare, for scripts: {', '.join(WHERE_KEYS)}.",
+            autocompletion=_complete_where,
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print every path as JSON, for scripts.")
+    ] = False,
+) -> None:
+    """Print where aij keeps the journal, settings, recipes, plans and foods.
+
+    Examples:
+
+    \b
+      aij where
+      cp "$(aij where journal)" ~/backup/
+    """
     from aijournal import render
+    from aijournal.errors import BadInput
     from aijournal.paths import paths
 
     found = paths()
-    render.key_values(
-        "aij files",
-        [
-            ("home", str(found.home)),
-            ("journal", str(found.journal)),
-            ("settings", str(found.config)),
-            ("your plans", str(found.protocols)),
-            ("your foods", str(found.foods)),
-        ],
-    )
+    places = {
+        "home": found.home,
+        "journal": found.journal,
+        "settings": found.config,
+        "recipes": found.recipes,
+        "plans": found.protocols,
+        "foods": found.foods,
+    }
+    if what is not None:
+        if what not in places:
+            raise BadInput(f"no path named '{what}'; allowed: {', '.join(WHERE_KEYS)}")
+        if as_json:
+            render.dump_json(str(places[what]))
+        else:
+            typer.echo(str(places[what]))
+        return
+    if as_json:
+        render.dump_json({key: str(path) for key, path in places.items()})
+        return
+    # Plain lines, never wrapped: paths are there to be copied.
+    width = max(map(len, WHERE_LABELS.values()))
+    for key, path in places.items():
+        typer.echo(f"{WHERE_LABELS[key]:<{width}}  {path}")
 
 
 def symptoms(as_json: JsonOption = False) -> None:
-    """List the symptoms you can log, with scale, range and meaning."""
+    """List the symptoms you can log, with scale, range and meaning.
+
+    Examples:
+
+    \b
+      aij symptoms
+      aij symptoms --json
+    """
     from aijournal import render
     from aijournal.config import load_config
     from aijournal.domain.daylog import OTHER_KEYS

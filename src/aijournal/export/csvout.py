@@ -7,6 +7,7 @@ deterministic: the same journal gives the same bytes (zip members carry a fixed 
 
 import csv
 import io
+import sys
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -22,7 +23,7 @@ from aijournal.domain.symptoms import SymptomSet
 from aijournal.errors import BadInput
 from aijournal.export import daily
 from aijournal.export.cells import FORMATTERS, CellType, format_cell
-from aijournal.export.output import atomic_file, atomic_folder, private_file
+from aijournal.export.output import atomic_file, atomic_folder, is_stdout, private_file
 from aijournal.export.progress import ProgressFactory, Tracker
 from aijournal.export.rows import (
     count_entries,
@@ -32,6 +33,7 @@ from aijournal.export.rows import (
     span,
 )
 from aijournal.export.tables import CSV_FILES, DAILY, FORMAT_CSV, MANIFEST, CsvFile
+from aijournal.export.userfiles import FOLDER as USER_FOLDER
 from aijournal.store.db import Journal
 from aijournal.store.migrations import LATEST
 from aijournal.store.visits import last_visit_before
@@ -131,10 +133,20 @@ def _zip_sink(handle: BinaryIO) -> Iterator[Opener]:
         yield member
 
 
+def _write_user_files(open_member: Opener, files: dict[str, bytes]) -> None:
+    """The user's own files, as they are, under your-files/ (see userfiles.py)."""
+    for name, data in sorted(files.items()):
+        with open_member(f"{USER_FOLDER}/{name}") as stream:
+            stream.write(data)
+
+
 def _folder_sink(folder: Path) -> Opener:
     @contextmanager
     def member(name: str) -> Iterator[BinaryIO]:
-        with private_file(folder, name) as stream:
+        place = (folder / name).parent
+        if place != folder:
+            place.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with private_file(place, Path(name).name) as stream:
             yield stream
 
     return member
@@ -196,9 +208,13 @@ def export_csv(
     symptoms: SymptomSet,
     force: bool,
     progress: ProgressFactory,
+    files: dict[str, bytes] | None = None,
 ) -> ExportSummary:
-    """Write the CSV export of the range to ``out`` (a folder, or a zip if it ends in .zip)."""
-    zipped = out.suffix.lower() == ".zip"
+    """Write the CSV export of the range to ``out`` (a folder, or a zip if it ends in .zip;
+    ``-``: a zip on standard output)."""
+    zipped = is_stdout(out) or out.suffix.lower() == ".zip"
+    if is_stdout(out) and sys.stdout.isatty():
+        raise BadInput("--out - writes a zip: send it to a file or a pipe, not the terminal")
     with journal.read() as session:
         days = export_range(
             session=session, start=start, end=end, since_last_visit=since_last_visit, today=today
@@ -212,7 +228,9 @@ def export_csv(
             if zipped:
                 with atomic_file(out, force=force) as handle, _zip_sink(handle) as member:
                     _write_all(session, member, days, symptoms, today, bar)
+                    _write_user_files(member, files or {})
             else:
                 with atomic_folder(out, force=force, marker=MANIFEST) as folder:
                     _write_all(session, _folder_sink(folder), days, symptoms, today, bar)
+                    _write_user_files(_folder_sink(folder), files or {})
     return ExportSummary(out, first, last, entries, day_count)

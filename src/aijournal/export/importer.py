@@ -17,6 +17,7 @@ from sqlmodel import Session
 from aijournal.domain.symptoms import BODY_SITES, SymptomSet
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.errors import BadInput
+from aijournal.export import userfiles
 from aijournal.export.incoming import Incoming, Values
 from aijournal.export.progress import ProgressFactory
 from aijournal.export.reading import read_export
@@ -34,6 +35,7 @@ from aijournal.export.tables import (
     TABLES,
     Table,
 )
+from aijournal.export.userfiles import Restored
 from aijournal.store.db import Journal
 from aijournal.store.edit import ONE_PER_DAY
 
@@ -47,6 +49,7 @@ class ImportSummary:
     in_file: int
     added: int
     already_there: int
+    files: Restored | None = None
 
 
 def _check_rules(incoming: Incoming, symptoms: SymptomSet, today: date) -> None:
@@ -231,11 +234,20 @@ def import_export(
     symptoms: SymptomSet,
     today: date,
     progress: ProgressFactory,
+    home: Path | None = None,
 ) -> ImportSummary:
-    """Import the export at ``path`` into ``journal``: check everything, then write once."""
+    """Import the export at ``path`` into ``journal``: check everything, then write once.
+
+    With ``home``, the user's own files the export carries are restored there too (after
+    the rows are committed; see userfiles.py)."""
     incoming = read_export(path, progress)
     _check_rules(incoming, symptoms, today)
-    with journal.write() as session:
+    userfiles.check(incoming.source, incoming.files)
+    files = incoming.files if home is not None else {}
+    with (
+        userfiles.staged(home or journal.path.parent, files) as restored,
+        journal.write() as session,
+    ):
         present = _same_as_journal(session, incoming)
         new = [i for i in incoming.entries if i not in present]
         _one_a_day(session, incoming, new)
@@ -244,4 +256,4 @@ def import_export(
             for name, rows in _rows_to_insert(incoming, new):
                 for written in insert_rows(session=session, table_name=name, rows=rows):
                     bar.advance(written)
-    return ImportSummary(incoming.source, len(incoming.entries), len(new), len(present))
+    return ImportSummary(incoming.source, len(incoming.entries), len(new), len(present), restored)

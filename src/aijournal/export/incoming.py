@@ -49,6 +49,8 @@ class Incoming:
     where: dict[str, str] = field(default_factory=dict)
     details: dict[str, Values] = field(default_factory=dict)
     items: dict[str, dict[int, Values]] = field(default_factory=dict)
+    # The user's own files (settings, recipes, foods, plans) by name in the aij home.
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def fail(self, where: str, reason: str) -> RejectedImport:
         return RejectedImport(f"{self.source}: {where}: {reason}; nothing was imported")

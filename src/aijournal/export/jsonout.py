@@ -1,11 +1,12 @@
 """`aij export json`: the whole journal as one JSON document, every table's rows.
 
 Shape: ``{"format": "aij-journal", "schema_version": N, "aij_version": "...", "tables":
-{"entry": [...], "symptom_rating": [...], ...}}``, one row per line, each row an object
-keyed by the table's column names. Dates are ISO, times UTC ISO with microseconds, numbers
-JSON numbers (shortest exact form). The migrations' own table (schema_version) is not a
-table of the journal's content: its version is the document's ``schema_version``. Written
-row by row, so memory stays flat.
+{"entry": [...], "symptom_rating": [...], ...}, "files": {...}}``, one row per line, each row
+an object keyed by the table's column names. Dates are ISO, times UTC ISO with microseconds,
+numbers JSON numbers (shortest exact form). ``files`` holds the user's own files (settings,
+recipes, own foods and plans; userfiles.py) as text. The migrations' own table
+(schema_version) is not a table of the journal's content: its version is the document's
+``schema_version``. Written row by row, so memory stays flat.
 """
 
 import json
@@ -53,7 +54,7 @@ def _tables(session: Session) -> Iterator[tuple[str, Sequence[str], Iterator[Seq
         yield table.name, (*keys, *table.column_names), table_pages(session=session, table=table)
 
 
-def _write(handle: BinaryIO, session: Session, bar: Tracker) -> None:
+def _write(handle: BinaryIO, session: Session, bar: Tracker, files: dict[str, bytes]) -> None:
     head = {"format": FORMAT_JSON, "schema_version": LATEST, "aij_version": __version__}
     opening = json.dumps(head, ensure_ascii=False)[:-1] + ', "tables": {'
     handle.write(opening.encode("utf-8"))
@@ -66,11 +67,20 @@ def _write(handle: BinaryIO, session: Session, bar: Tracker) -> None:
             separator = ",\n"
             bar.advance(len(page))
         handle.write(b"\n]")
-    handle.write(b"\n}}\n")
+    handle.write(b"\n}")
+    # The user's own files (settings, recipes, own foods and plans), as text.
+    own = {name: data.decode("utf-8", errors="replace") for name, data in sorted(files.items())}
+    handle.write(f',\n"files": {json.dumps(own, ensure_ascii=False)}'.encode())
+    handle.write(b"}\n")
 
 
 def export_json(
-    *, journal: Journal, out: Path, force: bool, progress: ProgressFactory
+    *,
+    journal: Journal,
+    out: Path,
+    force: bool,
+    progress: ProgressFactory,
+    files: dict[str, bytes] | None = None,
 ) -> tuple[Path, int]:
     """Write the whole journal to ``out``; return the path and how many entries it holds."""
     with journal.read() as session:
@@ -80,5 +90,5 @@ def export_json(
             progress("exporting", 2 * entries + items) as bar,
             atomic_file(out, force=force) as handle,
         ):
-            _write(handle, session, bar)
+            _write(handle, session, bar, files or {})
     return out, entries

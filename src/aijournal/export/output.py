@@ -7,6 +7,7 @@ an earlier aij export (or empty), so ``--force`` can never wipe an unrelated fol
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,9 +15,20 @@ from typing import BinaryIO
 
 from aijournal.errors import BadInput, JournalError
 
+STDOUT = Path("-")
+
+
+def is_stdout(path: Path) -> bool:
+    """``--out -``: standard output."""
+    return str(path) == "-"
+
 
 def check_target(path: Path, *, force: bool, folder: bool, marker: str | None = None) -> None:
     """Refuse an output whose folder is missing, or which exists (unless ``force`` allows)."""
+    if is_stdout(path):
+        if folder:
+            raise BadInput("a folder cannot be written to standard output")
+        return
     parent = path.absolute().parent
     if not parent.is_dir():
         raise BadInput(f"the folder {parent} does not exist; create it or choose another --out")
@@ -43,8 +55,15 @@ def _temp_sibling(path: Path, what: str) -> Path:
 
 @contextmanager
 def atomic_file(path: Path, *, force: bool) -> Iterator[BinaryIO]:
-    """A binary file to write; it becomes ``path`` only once the block ends without error."""
+    """A binary file to write; it becomes ``path`` only once the block ends without error.
+
+    ``-`` is standard output (written as it goes: a pipe cannot be taken back)."""
     check_target(path, force=force, folder=False)
+    if is_stdout(path):
+        stream = sys.stdout.buffer
+        yield stream
+        stream.flush()
+        return
     tmp = _temp_sibling(path, "tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

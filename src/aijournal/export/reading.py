@@ -7,6 +7,10 @@ rows go through the checks of incoming.py. Nothing here touches the journal.
 import csv
 import io
 import json
+import os
+import shutil
+import sys
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -38,6 +42,8 @@ from aijournal.export.tables import (
     Column,
     CsvFile,
 )
+from aijournal.export.userfiles import FOLDER as USER_FOLDER
+from aijournal.export.userfiles import MAX_BYTES as MAX_USER_FILE
 from aijournal.store.migrations import LATEST
 
 # -- the CSV export (zip or folder) ---------------------------------------------------------
@@ -146,6 +152,9 @@ def read_csv_export(
 ) -> Incoming:
     """An export's CSV files (``names`` present; ``open_member`` reads one) as checked rows."""
     incoming = Incoming(source)
+    prefix = USER_FOLDER + "/"
+    user_names = {n for n in names if n.startswith(prefix)}
+    names = names - user_names
     if MANIFEST not in names:
         raise BadInput(
             f"{source} is not an aij export (it has no {MANIFEST}); nothing was imported"
@@ -163,7 +172,11 @@ def read_csv_export(
         with open_member(spec.name) as binary:
             _read_csv_file(collect, spec, binary)
         tick()
-    return collect.finish()
+    finished = collect.finish()
+    for name in sorted(user_names):
+        with open_member(name) as binary:
+            finished.files[name.removeprefix(prefix)] = binary.read(MAX_USER_FILE + 1)
+    return finished
 
 
 @contextmanager
@@ -196,6 +209,9 @@ def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
 
 def _folder_members(path: Path) -> tuple[set[str], Opener]:
     names = {p.name for p in path.iterdir() if p.is_file()}
+    own = path / USER_FOLDER
+    if own.is_dir():
+        names |= {p.relative_to(path).as_posix() for p in own.rglob("*") if p.is_file()}
 
     def member(name: str) -> AbstractContextManager[BinaryIO]:
         return (path / name).open("rb")
@@ -240,6 +256,9 @@ def read_json_export(source: str, data: Any, tick: Callable[[], None]) -> Incomi
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise incoming.fail("tables", "missing, or not an object of tables")
+    files = data.get("files", {})
+    if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+        raise incoming.fail("files", "not an object of file texts")
     known = {"entry", *(t.name for t in TABLES)}
     unknown = sorted(set(tables) - known)
     if unknown:
@@ -256,11 +275,28 @@ def read_json_export(source: str, data: Any, tick: Callable[[], None]) -> Incomi
             else:
                 collect.detail(where, table, values[0], tuple(values[1:]))
         tick()
-    return collect.finish()
+    finished = collect.finish()
+    finished.files = {str(name): text.encode("utf-8") for name, text in files.items()}
+    return finished
+
+
+@contextmanager
+def stdin_as_file() -> Iterator[Path]:
+    """Standard input (``aij import -``) copied to an owner-only temporary file, so a zip
+    can be read as one; the file is removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="aij-import-") as folder:
+        path = Path(folder) / "standard input"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        yield path
 
 
 def read_export(path: Path, progress: ProgressFactory) -> Incoming:
     """The export at ``path``: a zip or folder of aij's CSV files, or aij's JSON document."""
+    if str(path) == "-":
+        with stdin_as_file() as copied:
+            return read_export(copied, progress)
     source = path.name
     if path.is_dir():
         names, member = _folder_members(path)

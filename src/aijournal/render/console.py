@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import IO, Any, cast
 
 from rich import box
 from rich.console import Console
@@ -18,6 +18,34 @@ from rich.text import Text
 _consoles: dict[tuple[bool, int, str | None], Console] = {}
 
 
+class _NoTrailingSpaces:
+    """A text stream that drops the spaces Rich pads lines with (for pipes and files)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._spaces = ""
+
+    def write(self, text: str) -> int:
+        text = self._spaces + text
+        body = text.rstrip(" ")
+        self._spaces = text[len(body) :]
+        self._stream.write("\n".join(line.rstrip(" ") for line in body.split("\n")))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return int(self._stream.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._stream, "encoding", "utf-8"))
+
+
 def _console(stderr: bool) -> Console:
     """One console per stream and width setting (tests swap both between runs)."""
     stream = sys.stderr if stderr else sys.stdout
@@ -25,7 +53,13 @@ def _console(stderr: bool) -> Console:
     if key not in _consoles:
         if len(_consoles) > 8:
             _consoles.clear()
-        _consoles[key] = Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+        piped = not stderr and not stream.isatty()
+        _consoles[key] = Console(
+            file=cast(IO[str], _NoTrailingSpaces(stream)) if piped else None,
+            stderr=stderr,
+            highlight=False,
+            soft_wrap=stderr,
+        )
     return _consoles[key]
 
 

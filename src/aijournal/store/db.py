@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, select
 
 from aijournal.clock import utcnow
@@ -34,13 +35,27 @@ def _friendly(exc: DBAPIError, path: Path) -> AijError:
 
 
 class Journal:
-    """An open journal file: sessions for reading, and one-transaction sessions for writing."""
+    """An open journal file: sessions for reading, and one-transaction sessions for writing.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    ``pending``: the file does not exist yet; reads see an empty journal held in memory, and
+    the first write creates the file (so a read-only command never creates it).
+    """
+
+    def __init__(self, path: Path, engine: Engine, *, pending: bool = False) -> None:
         self.path = path
         self.engine = engine
         # Lines for the user from committed writes (likely duplicates); the CLI prints them.
         self.notices: list[str] = []
+        self.pending = pending
+
+    def _materialise(self) -> None:
+        """Create the journal file for the first write of a journal that had none."""
+        if not self.pending:
+            return
+        opened = open_journal(self.path)
+        self.engine.dispose()
+        self.engine = opened.engine
+        self.pending = False
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -53,6 +68,7 @@ class Journal:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction (BEGIN IMMEDIATE): all of it is saved, or none of it."""
+        self._materialise()
         try:
             with Session(self.engine.execution_options(aij_write=True)) as session:
                 yield session
@@ -113,11 +129,17 @@ def _create_file(path: Path) -> None:
         raise JournalError(f"cannot create the journal {path}: {exc.strerror}") from None
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None},
-    )
+def make_engine(path: Path | None) -> Engine:
+    """An engine for the journal file at ``path``, or (None) for an empty one in memory."""
+    if path is None:
+        engine = create_engine(
+            "sqlite://", connect_args={"isolation_level": None}, poolclass=StaticPool
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"timeout": BUSY_TIMEOUT_S, "isolation_level": None},
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -164,6 +186,18 @@ def migrate(engine: Engine, path: Path, before: int) -> None:
                 .insert()
                 .values(version=version, applied_at=utcnow())
             )
+
+
+def open_journal_for_reading(path: Path) -> Journal:
+    """The journal at ``path``; if there is no file, an empty one that creates it on first write.
+
+    For commands that may only read (``aij day``): they must not create the folder or the file.
+    """
+    if path.exists():
+        return open_journal(path)
+    engine = make_engine(None)
+    migrate(engine, path, 0)
+    return Journal(path, engine, pending=True)
 
 
 def open_journal(path: Path) -> Journal:

@@ -1,0 +1,51 @@
+"""Rules the suite keeps about itself: no subprocess without a timeout, dates marked."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+STARTERS = {"run", "check_output", "check_call", "call"}
+
+
+def _calls_without_timeout(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        owner = node.func.value
+        if not (isinstance(owner, ast.Name) and owner.id == "subprocess"):
+            continue
+        if node.func.attr == "Popen" or (
+            node.func.attr in STARTERS and not any(k.arg == "timeout" for k in node.keywords)
+        ):
+            found.append(f"{path.name}:{node.lineno} subprocess.{node.func.attr}")
+    return found
+
+
+def test_every_subprocess_a_test_starts_has_a_timeout() -> None:
+    files = sorted(TESTS.rglob("*.py"))
+    assert len(files) > 10
+    assert [c for f in files for c in _calls_without_timeout(f)] == []
+
+
+def test_the_check_sees_a_call_without_a_timeout(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import subprocess\nsubprocess.run(['true'], timeout=5)\nsubprocess.run(['true'])\n",
+        encoding="utf-8",
+    )
+    assert _calls_without_timeout(sample) == ["sample.py:3 subprocess.run"]
+
+
+@pytest.mark.parametrize("name", ["test_week.py", "test_daily.py", "test_subprocess.py"])
+def test_date_sensitive_modules_are_marked(name: str) -> None:
+    tree = ast.parse((TESTS / "cli" / name).read_text(encoding="utf-8"))
+    marks = [
+        ast.unparse(n.value)
+        for n in tree.body
+        if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "pytestmark"
+    ]
+    assert marks == ["pytest.mark.dates"]
