@@ -261,3 +261,13 @@ def test_supplements_are_counted_in_their_own_unit(catalog: FoodCatalog) -> None
         units_for(calcium, 0, None)
     with pytest.raises(BadInput, match="more than 50"):
         units_for(calcium, 51, None)
+
+
+def test_size_words_are_not_pluralised() -> None:
+    from aijournal.domain.meals import _describe
+
+    assert _describe(2, "large") == "2 large"
+    assert _describe(2, "medium") == "2 medium"
+    assert _describe(0.5, "cup") == "0.5 cups"
+    assert _describe(3, "slice") == "3 slices"
+    assert _describe(1, "berry") == "1 berry"

@@ -256,7 +256,12 @@ def _parse_item(item: str, is_name: Callable[[str], bool]) -> MealItem:
     return MealItem(text=item, name=name, amount=amount, unit=unit)
 
 
-_NO_PLURAL = {*WEIGHT_GRAMS, "ml", "l", "fl-oz", "tsp", "tbsp"}
+# Units written the same for one or many: weights and volumes by symbol, and the size words
+# SR28 uses as units ("2 large" eggs, "2 medium" bananas, never "2 larges").
+_NO_PLURAL = {
+    *WEIGHT_GRAMS, "ml", "l", "fl-oz", "tsp", "tbsp",
+    "small", "medium", "large", "extra-large", "jumbo", "extra large",
+}  # fmt: skip
 _PLURALS = {"half": "halves", "leaf": "leaves", "berry": "berries", "patty": "patties"}
 
 
