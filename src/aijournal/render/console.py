@@ -241,6 +241,11 @@ def _setting(value: Any) -> str:
     return "not set" if value is None else str(value)
 
 
+def nutrient_digits(unit: str) -> int:
+    """Decimals a nutrient amount is read to: mg and kcal whole, g and µg to one decimal."""
+    return 0 if unit in ("mg", "kcal") else 1
+
+
 def settings_pairs(data: dict[str, Any]) -> list[tuple[str, str]]:
     """`aij config show`: each setting's key (as typed in `config set`) and its value."""
     # tracked: no list means every question of the guided check-in

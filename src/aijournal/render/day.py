@@ -11,6 +11,7 @@ from aijournal.render.console import (
     hint,
     key_values,
     new_table,
+    nutrient_digits,
     out,
     rows_table,
     target_bar,
@@ -96,7 +97,7 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
     unknown = no_food = False
     for key, line in nutrients.items():
         label, unit = NUTRIENT_LABELS.get(key, (key, ""))
-        digits = 0 if unit == "kcal" else 1
+        digits = nutrient_digits(unit)
         target = line["target"]
         # Food unknown (supplements only): what is known is the supplements, a lower bound.
         known = line["total"] if line["total"] is not None else line["supplements"]

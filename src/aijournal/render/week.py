@@ -18,6 +18,7 @@ from aijournal.render.console import (
     info,
     key_values,
     new_table,
+    nutrient_digits,
     out,
     plural,
     rows_table,
@@ -41,19 +42,20 @@ def week_report(report: Any, units: Units = "metric") -> None:
             f"Nutrients, daily average over "
             f"{plural(report.nutrients[0].days_logged, 'day')} with intake logged "
             f"({report.profile['name']})",
-            ("nutrient", "average", "target", "", "days met", "food / supp."),
+            ("nutrient", "average", "target", "", "days", "food / supp."),
         )
         for n in report.nutrients:
             share = (n.average or 0) / n.target if n.target else 0
             style = "green" if share >= 1 else "yellow"
             unknown = "*" if n.unknown_items else ""
+            digits = nutrient_digits(n.unit)
             table.add_row(
                 n.label,
-                f"{fmt(n.average)} {n.unit}{unknown}",
+                f"{fmt(n.average, digits)} {n.unit}{unknown}",
                 f"{fmt(n.target)}",
-                Text(target_bar(share), style=style),
-                f"{n.days_met} of {n.days_logged}",
-                f"{fmt(n.food_average)} / {fmt(n.supplements_average)}",
+                Text(target_bar(share), style=style, no_wrap=True),
+                f"{n.days_met}/{n.days_logged}",
+                f"{fmt(n.food_average, digits)} / {fmt(n.supplements_average, digits)}",
             )
         mk7 = report.vitamin_k2_mk7
         if mk7 and mk7["average"]:
@@ -67,8 +69,9 @@ def week_report(report: Any, units: Units = "metric") -> None:
             )
         out().print(table)
         hint(
-            "Food averages over the days with food logged, supplements over the days with "
-            "intake logged; the average adds the two."
+            "days: days that met the target, of the days with intake logged. Food averages "
+            "over the days with food logged, supplements over the days with intake logged; "
+            "the average adds the two."
         )
         if mk7 and mk7["average"]:
             hint("MK-7 (vitamin K2) has " + mk7["note"] + ".")
