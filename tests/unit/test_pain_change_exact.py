@@ -84,3 +84,11 @@ def test_one_point_at_exactly_thirty_percent_is_flagged() -> None:
     # 10/3 -> 13/3 is one point exactly, and 30% exactly.
     found = pain_change(Fraction(10, 3), Fraction(13, 3))
     assert found == PainChange("worse", Fraction(1), Fraction(3, 10))
+
+
+def test_a_change_under_a_tenth_rounds_to_a_tenth() -> None:
+    # One day of 1 in a week of 7 (1/7) -> one in 5 logged days (1/5): 1/5 - 1/7 = 2/35 = 0.057
+    # points -> 0.1; (2/35) / (1/7) = 2/5 = 40%.
+    assert _flag([0, 0, 0, 0, 0, 0, 1], [0, 0, 0, 0, 1]) == (
+        "worse by 0.1 points (40%) against the week before"
+    )
