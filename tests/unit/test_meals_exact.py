@@ -16,6 +16,8 @@ from aijournal.domain.meals import (
     Weighed,
     count_measure,
     measures_text,
+    parse_items,
+    parse_quantity,
     plausible_limit,
     units_for,
     weigh,
@@ -308,3 +310,36 @@ def test_a_shipped_supplement(catalog: FoodCatalog) -> None:
     calcium = supplement(catalog, "calcium-carbonate-600")
     assert calcium.unit == "tablet"
     assert units_for(calcium, 2, "tablet") == 2
+
+
+# Parsing: the refusals in full
+
+
+def test_a_refused_part_of_a_with_item_is_named_alone() -> None:
+    with pytest.raises(BadInput) as caught:
+        parse_items("0 eggs with toast")
+    assert str(caught.value) == "item '0 eggs': the amount must be more than 0"
+
+
+@pytest.mark.parametrize("text", ["abc", "1/2/3", "1.2.3", "", "- 2"])
+def test_a_quantity_that_is_not_a_number(text: str) -> None:
+    with pytest.raises(BadInput) as caught:
+        parse_quantity(text)
+    assert str(caught.value) == f"'{text}' is not an amount; write e.g. 2, 0.5, 1/2 or 1 1/2"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("-1 1/2", -1.5),
+        ("-3/4", -0.75),
+        (" 2 ", 2.0),
+        ("1½", 1.5),
+        ("¾", 0.75),
+        ("Half A", 0.5),
+        ("a quarter of a", 0.25),
+        ("2  1/4", 2.25),
+    ],
+)
+def test_quantities_worked_by_hand(text: str, value: float) -> None:
+    assert parse_quantity(text) == value
