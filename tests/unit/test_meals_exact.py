@@ -343,3 +343,19 @@ def test_a_quantity_that_is_not_a_number(text: str) -> None:
 )
 def test_quantities_worked_by_hand(text: str, value: float) -> None:
     assert parse_quantity(text) == value
+
+
+def test_an_unknown_unit_lists_the_known_ones() -> None:
+    with pytest.raises(BadInput) as caught:
+        parse_items("tea 1 mug")
+    assert str(caught.value) == (
+        "item 'tea 1 mug': 'mug' is not a unit; use g, kg, oz, lb, ml, l, cup, tbsp, tsp, glass,"
+        " slice, piece, portion ... or a plain count"
+    )
+
+
+@pytest.mark.parametrize("text", ["150G", "2CUPS", "1/2 Cup", "3"])
+def test_an_amount_alone_in_any_case_has_no_food_name(text: str) -> None:
+    with pytest.raises(BadInput) as caught:
+        parse_items(text)
+    assert str(caught.value) == f"item '{text}' has no food name"
