@@ -50,21 +50,27 @@ class S:
 
 
 def test_unit_sizes_are_the_us_customary_and_fda_definitions() -> None:
-    # 1 oz = 28.349523125 g and 1 lb = 453.59237 g (1959 agreement), kept to 4 and 3 decimals.
-    assert meals.WEIGHT_GRAMS == {"g": 1.0, "kg": 1000.0, "oz": 28.3495, "lb": 453.592}
-    # US customary: 1 tsp = 4.92892 ml, tbsp = 3 tsp, fl oz = 2 tbsp, cup = 8 fl oz,
-    # pint = 2 cups, quart = 2 pints; kept to 3 decimals.
-    assert meals.VOLUME_ML == {
+    # 1 lb = 453.59237 g and 1 oz = 1/16 lb (1959 agreement), kept to 3 and 4 decimals.
+    assert {
+        "g": 1.0,
+        "kg": 1000.0,
+        "oz": round(453.59237 / 16, 4),
+        "lb": round(453.59237, 3),
+    } == meals.WEIGHT_GRAMS
+    # US gallon = 231 cubic inches of 16.387064 ml; quart 1/4, pint 1/8, cup 1/16, fl oz 1/128,
+    # tbsp 1/256, tsp 1/768 of it; kept to 3 decimals.
+    gallon = 231 * 16.387064
+    assert {
         "ml": 1.0,
         "l": 1000.0,
-        "tsp": 4.929,
-        "tbsp": 14.787,
-        "fl-oz": 29.574,
-        "cup": 236.588,
-        "pint": 473.176,
-        "quart": 946.353,
+        "tsp": round(gallon / 768, 3),
+        "tbsp": round(gallon / 256, 3),
+        "fl-oz": round(gallon / 128, 3),
+        "cup": round(gallon / 16, 3),
+        "pint": round(gallon / 8, 3),
+        "quart": round(gallon / 4, 3),
         "glass": 240.0,
-    }
+    } == meals.VOLUME_ML
     assert meals.GLASS_ML == 240.0
     assert meals.GLASS_SOURCE == "240 ml, the FDA reference amount for beverages (21 CFR 101.12(b))"
 
