@@ -271,3 +271,19 @@ def test_size_words_are_not_pluralised() -> None:
     assert _describe(0.5, "cup") == "0.5 cups"
     assert _describe(3, "slice") == "3 slices"
     assert _describe(1, "berry") == "1 berry"
+
+
+def test_large_measures_read_as_whole_grams_not_exponents() -> None:
+    from types import SimpleNamespace
+
+    from aijournal.domain.meals import measures_text
+
+    food = SimpleNamespace(
+        measures=[
+            SimpleNamespace(unit="nut", grams=4.0),
+            SimpleNamespace(unit="cup", grams=117.0),
+            SimpleNamespace(unit="l", grams=1000.0),
+            SimpleNamespace(unit="melon", grams=4519.5),
+        ]
+    )
+    assert measures_text(food) == "nut (4 g), cup (117 g), l (1,000 g), melon (4,520 g)"

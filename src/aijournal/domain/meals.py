@@ -278,8 +278,13 @@ def _describe(amount: float, unit: str | None) -> str:
 
 def measures_text(food: MeasuredFoodLike) -> str:
     """The food's measures as a user reads them: 'nut (4 g), cup (117 g)'."""
-    listed = ", ".join(f"{m.unit} ({m.grams:.3g} g)" for m in food.measures)
+    listed = ", ".join(f"{m.unit} ({_grams_text(m.grams)} g)" for m in food.measures)
     return listed or "no household measures"
+
+
+def _grams_text(grams: float) -> str:
+    """Grams as read: three significant figures, whole grams from 100 up (never 1e+03)."""
+    return f"{grams:,.0f}" if grams >= 100 else f"{grams:.3g}"
 
 
 def count_measure(food: MeasuredFoodLike) -> MeasureLike | None:
