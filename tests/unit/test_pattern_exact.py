@@ -11,6 +11,7 @@ Sources of the expected values:
   "medium", "large", "extra large", "fruit") and of "half".
 """
 
+import itertools
 import random
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -280,6 +281,16 @@ def test_at_least_per_week_is_met_at_exactly_the_threshold() -> None:
     assert not lines(three[:2])["nuts"].met
 
 
+@pytest.mark.parametrize("parts", list(itertools.permutations([102.0, 191.0, 7.0])))
+def test_servings_that_add_up_to_the_threshold_meet_it_in_any_order(
+    parts: tuple[float, ...],
+) -> None:
+    # 102 + 191 + 7 = 300 g of fish: 3 servings of 100 g, shown "3", so met (#9.6). Summed
+    # in floating point, 1.02 + 1.91 + 0.07 came to 2.9999999999999996 in some orders.
+    fish = lines([grams(D1, "fish", g) for g in parts])["fish"]
+    assert (fish.servings, fish.per_day, fish.met) == (3.0, 3.0, True)
+
+
 def test_below_per_day_is_not_met_at_exactly_the_threshold() -> None:
     assert not lines([grams(D1, "red-meat", 100.0)])["red-meat"].met  # 1 a day is not below 1
     assert lines([grams(D1, "red-meat", 99.0)])["red-meat"].met  # 0.99
@@ -405,7 +416,7 @@ food_strategy = st.builds(
         ),
         max_size=3,
     ),
-    grams=st.one_of(st.none(), st.integers(0, 1000).map(float)),
+    grams=st.one_of(st.none(), st.integers(0, 10_000).map(lambda tenths: tenths / 10)),
     amount=st.one_of(st.none(), st.integers(1, 6).map(float)),
     unit=st.sampled_from([None, "g", "cup", "medium", "half", "fruit"]),
 )
