@@ -100,8 +100,8 @@ def week_report(report: Any, units: Units = "metric") -> None:
         for item in p["items"]:
             table.add_row(
                 item["label"],
-                fmt(item["servings"]),
-                fmt(item["per_day"]) if item["rule"] != "most_days" else "",
+                fmt(item["servings"], 2),
+                fmt(item["per_day"], 2) if item["rule"] != "most_days" else "",
                 aims[item["rule"]].format(t=item["threshold"]),
                 Text("met", style="green") if item["met"] else Text("not met", style="yellow"),
             )
