@@ -101,8 +101,9 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if value >= 10 else f"{value:.2g}"
 
 
-def differences(foods: list[Food]) -> list[Difference]:
-    """The tracked nutrients in which ``foods`` differ several-fold (unknown values aside)."""
+def differences(foods: list[Food], *, any_amount: bool = False) -> list[Difference]:
+    """The tracked nutrients in which ``foods`` differ several-fold (unknown values aside);
+    ``any_amount``: however small the difference in grams."""
     found = []
     values = {f.id: item_nutrients(f, 100.0) for f in foods}
     for key, apart in MEANINGFUL_PER_100G.items():
@@ -111,7 +112,7 @@ def differences(foods: list[Food]) -> list[Difference]:
         if len(numbers) < 2:
             continue
         low, high = min(numbers), max(numbers)
-        if high - low >= apart and high >= RATIO * low:
+        if (any_amount or high - low >= apart) and high > 0 and high >= RATIO * low:
             info = NUTRIENTS[key]
             per = {i: float(v) for i, v in known.items() if v is not None}
             found.append(Difference(key, info.label, info.unit, per))
@@ -153,7 +154,7 @@ def plain_name_note(name: str, food: Food, catalog: FoodCatalog) -> str:
 
 def ask_text(foods: list[Food]) -> str:
     """The candidates of an ambiguous name with the nutrient they differ in, for the question."""
-    found = differences(foods)
+    found = differences(foods) or differences(foods, any_amount=True)
     if not found:
         return ", ".join(f.id for f in foods)
     first = found[0]
