@@ -268,3 +268,17 @@ def test_a_recipe_named_like_a_food_wins_everywhere_and_says_so(aij: Run) -> Non
     assert aij("foods", "recipe", "rm", "porridge").code == 0
     shown = json.loads(aij("foods", "show", "porridge", "--json").out)
     assert shown["id"] == "oatmeal-cooked"
+
+
+def test_banana_2_counts_two_fruit_units_in_the_week(aij: Run) -> None:
+    """#9.12: the stored item keeps '2 medium' (236 g, SR28 09040 medium 118 g); the week's
+    fruit line counts each banana: 2 + 3 apricots (35 g each) + grapes as one = 6 units."""
+    from tests.helpers import TODAY
+
+    saved = aij("log", "meal", "banana 2, apricot 3, grapes 20")
+    assert saved.code == 0, saved.err
+    assert "banana-raw 236 g (2 medium)" in saved.out
+    week = aij("week", TODAY.isoformat(), "--json")
+    assert week.code == 0, week.err
+    fruit = next(i for i in json.loads(week.out)["pattern"]["items"] if i["key"] == "fruit")
+    assert fruit["servings"] == 2 + 3 + 1

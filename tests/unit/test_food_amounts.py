@@ -133,7 +133,7 @@ def test_greek_yogurt_with_honey_and_a_chicken_breast_with_skin(catalog: FoodCat
     [
         ("bananna", "unknown food 'bananna' (did you mean banana"),
         ("coffee with milk", "coffee-brewed: how much? "),
-        ("tofu 100g", "'tofu' could be: tofu-firm-calcium, tofu-firm-calcium-nigari"),
+        ("tofu 100g", "'tofu' could be: tofu-firm-calcium (calcium 683 mg), tofu-firm"),
         ("walnuts 2 slices", "walnuts has no 'slice' measure; it has: cup (117 g)"),
     ],
 )

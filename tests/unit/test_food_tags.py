@@ -92,3 +92,27 @@ def test_ala_is_851_or_an_18_3_that_is_known_to_be_ala(catalog: FoodCatalog) -> 
             assert n619 == 0.823 and ala is None
         else:
             assert ala == n619, food.id
+
+
+# Grains eaten as the whole kernel: SR28 names them without saying "whole".
+WHOLE_KERNELS = r"\boats\b|quinoa|millet|spelt|teff|amaranth|buckwheat groats|wild rice|bulgur"
+WHOLE_KERNELS += r"|khorasan|popcorn|shredded wheat"  # shredded wheat: the whole kernel, shredded
+
+
+def test_whole_grain_only_where_sr28_says_whole(catalog: FoodCatalog) -> None:
+    """#9.14: a whole-grain tag needs SR28's own name to say whole (whole-wheat, whole-grain,
+    brown rice) or to name a whole-kernel grain; bran, germ, brand, rye, multigrain and corn
+    products that say neither are not whole grain, and nothing refined or enriched is."""
+    names = {row[0]: row[2].lower() for row in _sr28("FOOD_DES.txt")}
+    tagged = [f for f in _foods(catalog) if "whole-grain" in f.tags]
+    for food in tagged:
+        name = names[food.ndb or ""]
+        assert not re.search(r"(?<!un)enriched|\bpearled\b|\bwhite\b|\bbran\b|\bgerm\b", name)
+        assert re.search(
+            rf"whole[- ](?:wheat|grain)|brown rice|rice, brown|{WHOLE_KERNELS}", name
+        ), food.id
+    ids = {f.id for f in tagged}
+    refined = {"bread-pumpernickel", "bread-multigrain-toasted", "muesli", "honey-nut-cheerios",
+               "tortilla-corn", "wheat-bran", "bread-white"}  # fmt: skip
+    assert not refined & ids
+    assert {"bread-whole-wheat", "brown-rice-cooked", "oats-dry", "total-cereal"} <= ids

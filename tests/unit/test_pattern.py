@@ -54,3 +54,22 @@ def test_no_portion_is_credited_to_who_trs_916() -> None:
         assert "916" not in item.portion_source and "WHO" not in item.portion_source
     fruit = next(i for i in ITEMS if i.key == "fruit")
     assert fruit.serving_g is None and "MEDAS" in fruit.portion_source
+
+
+def test_a_bare_count_of_whole_fruits_counts_each_small_fruits_count_one() -> None:
+    # What `aij log meal` keeps for a bare count: the count and its measure, with grams.
+    foods = [
+        LoggedFood(D1, FRUIT, 236.0, 2, "medium"),  # banana 2: 2 x 118 g (SR28 09040)
+        LoggedFood(D1, FRUIT, 105.0, 3, "apricot"),  # apricot 3: 3 x 35 g (09021), each a piece
+        LoggedFood(D1, FRUIT, 98.0, 20, "grape"),  # grapes 20: 4.9 g each, one unit
+        LoggedFood(D1, frozenset({"fruit", "berry"}), 120.0, 10, "medium"),  # 10 strawberries
+        LoggedFood(D1, FRUIT, 48.0, 2, "date"),  # 2 medjool dates of 24 g: one unit
+        LoggedFood(D1, FRUIT, 21.0, 6, "half"),  # 6 dried apricot halves of 3.5 g: one unit
+        LoggedFood(D1, FRUIT, 98.0, 1, "half"),  # a canned peach half of 98 g: half a unit
+    ]
+    assert line(foods, "fruit")[0] == 2 + 3 + 1 + 1 + 1 + 1 + 0.5
+
+
+def test_a_piece_is_30_g_exactly() -> None:
+    assert line([LoggedFood(D1, FRUIT, 60.0, 2, "fruit")], "fruit")[0] == 2.0  # 30 g each
+    assert line([LoggedFood(D1, FRUIT, 59.8, 2, "fruit")], "fruit")[0] == 1.0  # 29.9 g each

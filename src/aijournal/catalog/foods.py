@@ -37,6 +37,14 @@ def lookup_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "-", key).strip("-")
 
 
+class AmbiguousName(BadInput):
+    """A name that starts several entries' names; ``candidates`` are their ids."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -306,7 +314,9 @@ class FoodCatalog:
         if starts:
             shown = ", ".join(starts[:8])
             more = f" and {len(starts) - 8} more" if len(starts) > 8 else ""
-            raise BadInput(f"'{name}' could be: {shown}{more}; type more of the name or the id")
+            raise AmbiguousName(
+                f"'{name}' could be: {shown}{more}; type more of the name or the id", starts
+            )
         hint = did_you_mean(key, self._index)
         raise NotFound(f"unknown food '{name}'{hint}; see aij foods search")
 

@@ -2,7 +2,8 @@
 
 from collections.abc import Mapping
 
-from aijournal.catalog.foods import Food, FoodCatalog, Supplement
+from aijournal.catalog.foods import AmbiguousName, Food, FoodCatalog, Supplement
+from aijournal.catalog.kinds import ask_text, plain_name_note
 from aijournal.catalog.recipes import Recipe, recipe_id
 from aijournal.domain.intake import ItemToLog
 from aijournal.domain.meals import parse_items, plausible_limit, units_for, weigh
@@ -74,6 +75,14 @@ def resolve_items(
             continue
         try:
             entry = catalog.resolve(item.name)
+        except AmbiguousName as exc:
+            foods = [f for i in exc.candidates if isinstance(f := catalog.get(i), Food)]
+            if len(foods) < 2 or len(exc.candidates) > 12:
+                raise
+            raise BadInput(
+                f"'{item.name}' could be: {ask_text(foods)}; which one? name it"
+                f" (e.g. '{foods[0].id} 100g')"
+            ) from None
         except NotFound as exc:
             if supplements_only:
                 raise NotFound(str(exc).replace("unknown food", "unknown supplement", 1)) from None
@@ -111,6 +120,7 @@ def resolve_items(
             f"{weighed.shown} of {entry.id}", grams, plausible_limit(entry), confirmed=confirmed
         )
         mine = " (your own food)" if catalog.is_users(entry.id) else ""
+        taken = plain_name_note(item.name, entry, catalog)
         resolved.append(
             ItemToLog(
                 food_id=entry.id,
@@ -124,7 +134,8 @@ def resolve_items(
                 tags=tuple(entry.tags),
                 values=item_nutrients(entry, grams),
                 summary=f"{entry.id}{mine} {grams:.0f} g"
-                + ("" if weighed.by_weight else f" ({weighed.shown})"),
+                + ("" if weighed.by_weight else f" ({weighed.shown})")
+                + (f" [{taken}]" if taken else ""),
             )
         )
     return resolved

@@ -4,11 +4,12 @@ Thresholds are DOMAIN.md's, adapted from the 14-item Mediterranean Diet Adherenc
 (MEDAS; Schröder et al., J Nutr 2011;141:1140) without its wine item. A serving is counted
 from the grams logged, with MEDAS's own portion sizes where it gives one. Fruit is counted
 in units, as MEDAS counts it: whole fruits logged by a whole-fruit measure (small, medium,
-large, fruit; a half is half a unit) count each one; any other fruit item logged (by weight,
-cup, or a count of its natural unit) is one unit; a natural juice is one unit, and all the
-juice of a day together at most one. Composite dishes carry no meat tag: MEDAS counts the
-meat of a dish, which SR28 does not give apart. Sugary drinks and sweets count one serving
-per item logged, as MEDAS counts them.
+large, fruit, or the fruit's own name: "banana 2", "3 apricots"; a half is half a unit)
+count each one, when one weighs a piece's weight; any other fruit item logged (by weight,
+cup, or a count of grapes, cherries, berries, dates or other small fruit) is one unit; a
+natural juice is one unit, and all the juice of a day together at most one. Composite
+dishes carry no meat tag: MEDAS counts the meat of a dish, which SR28 does not give apart.
+Sugary drinks and sweets count one serving per item logged, as MEDAS counts them.
 """
 
 import math
@@ -139,18 +140,30 @@ class LoggedFood:
     unit: str | None = None  # the measure logged; None for a weight-free count
 
 
-# Measures that are one whole fruit (SR28 WEIGHT.txt words), and the half of one.
-WHOLE_FRUIT_UNITS = frozenset({"extra-small", "small", "medium", "large", "extra-large", "fruit"})
+# Measures that are one whole fruit (SR28 WEIGHT.txt words: a size, "fruit", or the fruit's
+# own name), and the half of one.
+WHOLE_FRUIT_UNITS = frozenset(
+    {"extra-small", "small", "medium", "large", "extra-large", "fruit", "apricot", "avocado",
+     "pomegranate", "fig", "date", "prune", "grape", "cherry", "berry", "raspberry", "raisin"}
+)  # fmt: skip
 HALF_FRUIT_UNIT = "half"
+# A whole fruit is a MEDAS piece when one weighs this much: the lightest whole fresh fruit in
+# the catalog is an apricot (SR28 09021: 35 g); a grape (5 g), cherry (8 g), strawberry (7-27
+# g), date (24 g), prune or dried fig is a small fruit, and a count of them is one unit.
+PIECE_MIN_G = 30.0
 JUICE_TAG = "juice"
 FRUIT_KEY = "fruit"
 
 
 def fruit_units(food: LoggedFood) -> float:
-    """MEDAS fruit units of one logged item (juice apart: see ``daily_fruit_units``)."""
-    if food.unit in WHOLE_FRUIT_UNITS and food.amount is not None:
+    """MEDAS fruit units of one logged item (juice apart: see ``daily_fruit_units``): each whole
+    fruit of a piece's weight counts one (a half, half of one); any other item counts one."""
+    if food.amount is None or food.grams is None or food.amount <= 0 or "berry" in food.tags:
+        return 1.0
+    one = food.grams / food.amount
+    if food.unit in WHOLE_FRUIT_UNITS and one >= PIECE_MIN_G:
         return food.amount
-    if food.unit == HALF_FRUIT_UNIT and food.amount is not None:
+    if food.unit == HALF_FRUIT_UNIT and 2 * one >= PIECE_MIN_G:
         return food.amount / 2
     return 1.0
 
