@@ -268,7 +268,7 @@ _PLURALS = {"half": "halves", "leaf": "leaves", "berry": "berries", "patty": "pa
 def _describe(amount: float, unit: str | None) -> str:
     if unit is None:
         return f"{amount:g}"
-    if amount == 1 or unit in _NO_PLURAL or unit in _SIZES:
+    if amount == 1 or unit in _NO_PLURAL:
         return f"{amount:g} {unit}"
     plural = _PLURALS.get(unit) or (
         unit + "es" if unit.endswith(("sh", "ch", "ss")) else unit + "s"
