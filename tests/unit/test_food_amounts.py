@@ -190,3 +190,12 @@ def test_a_supplement_says_what_it_adds(catalog: FoodCatalog) -> None:
     assert d3.units == 1.0
     with pytest.raises(BadInput, match=r"^unknown supplement 'zzz'"):
         resolve_items("zzz", catalog, {}, supplements_only=True)
+
+
+def test_a_fish_fillet_that_is_a_side_of_the_fish_counts_as_a_portion(catalog: FoodCatalog) -> None:
+    """SR28 weighs some fish fillets as half a fish (sockeye 15086: '.5 fillet' = 155 g, so a
+    'fillet' of 310 g): a bare count or 'a fillet' is one 3 oz portion (85 g) instead."""
+    # SR28's '3 oz' rows: 85 g for each of these cooked fish.
+    assert one(catalog, "sockeye salmon 1") == [("salmon-sockeye-cooked", 85.0)]
+    assert one(catalog, "halibut fillet") == [("halibut-cooked", 85.0)]
+    assert one(catalog, "pink salmon 2") == [("salmon-pink-cooked", 170.0)]

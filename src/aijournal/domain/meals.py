@@ -125,6 +125,9 @@ _UNKNOWN_UNIT = re.compile(rf"^.+?\s+{_NUMBER}\s*(?P<word>[^\W\d_]+)$")
 _SIZES = {"large", "medium", "small"}
 _WITH = re.compile(r"\s+with\s+", re.I)
 _CUTS = {"fillet", "steak"}  # a cut SR28 may weigh as a whole side: one eaten is a portion
+# A fish fillet or steak over this is a whole side of the fish in SR28 (its ".5 fillet" rows
+# give 248-356 g), not what one person eats: one is then taken as SR28's 3 oz portion.
+CUT_PORTION_GRAMS = 200.0
 
 
 @dataclass(frozen=True)
@@ -344,8 +347,8 @@ def weigh(food: MeasuredFoodLike, amount: float | None, unit: str | None) -> Wei
         amount = 1.0
     if unit in WEIGHT_GRAMS:
         grams = amount * WEIGHT_GRAMS[unit]
-    elif unit in _CUTS and PORTION in measures and _weight(measures.get(unit)) > MAX_COUNT_GRAMS:
-        # SR28's salmon "fillet" is half a fish (356 g): one fillet eaten is one portion.
+    elif unit in _CUTS and PORTION in measures and _weight(measures.get(unit)) > CUT_PORTION_GRAMS:
+        # SR28's salmon "fillet" is a side of the fish (356 g): one fillet eaten is a portion.
         big = measures[unit]
         note = f"SR28's {unit} is {big.grams:.0f} g, so one {unit} is taken as a 3 oz portion"
         grams = amount * measures[PORTION].grams
