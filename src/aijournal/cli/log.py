@@ -102,8 +102,8 @@ def med(
     """Record today's doses of your configured medications as taken (or --skipped)."""
     from aijournal import render
     from aijournal.config import load_config
+    from aijournal.domain.suggest import did_you_mean
     from aijournal.store.daily import save_dose
-    from aijournal.suggest import did_you_mean
 
     day = day_of(date)
     config = load_config()
