@@ -18,8 +18,16 @@ use_word_placeholders()
 
 
 class RootGroup(TyperGroup):
-    """Ctrl-C inside a command, before it saved anything, becomes the one line of `main`;
-    Typer alone would exit 130 without a word."""
+    """Ctrl-C while the command line is read (Typer loads pydantic then) or inside a command,
+    before it saved anything, becomes the one line of `main`; Typer alone would exit 130
+    without a word."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            _after_ctrl_c()
+            raise Interrupted(STOPPED) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
