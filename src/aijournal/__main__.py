@@ -1,5 +1,5 @@
 """`python -m aijournal` runs aij."""
 
-from aijournal.cli import main
+from aijournal.launch import run
 
-main()
+run()

@@ -10,10 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.daylog import guided_keys, parse_tracked
+from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
 from aijournal.errors import BadInput
 from aijournal.paths import paths, write_private_text
-from aijournal.suggest import did_you_mean
 
 # Usual daily doses of the aromatase inhibitors (DOMAIN.md "Who uses it").
 USUAL_DOSES = {"anastrozole": "1 mg", "letrozole": "2.5 mg", "exemestane": "25 mg"}

@@ -10,9 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from aijournal.catalog.yamlfile import line_of, read_yaml, validate_yaml
 from aijournal.domain.exercise import KEBAB, BoneLoading, Intensity, Kind, Measure
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
-from aijournal.suggest import did_you_mean
 
 CATALOG_FILE = "exercises.yaml"
 MIN_PREFIX = 3

@@ -12,9 +12,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
-from aijournal.suggest import did_you_mean
 
 Tag = Literal[
     "vegetable", "fruit", "berry", "leafy-green", "cruciferous", "legume", "nuts-seeds",

@@ -87,7 +87,7 @@ def resolve_items(
             if supplements_only:
                 raise NotFound(str(exc).replace("unknown food", "unknown supplement", 1)) from None
             if recipes:
-                from aijournal.suggest import did_you_mean
+                from aijournal.domain.suggest import did_you_mean
 
                 hint = did_you_mean(key, [*recipes])
                 if hint:

@@ -17,9 +17,9 @@ from aijournal.catalog.exercises import (
 )
 from aijournal.catalog.yamlfile import read_yaml, validate_yaml, validation_messages
 from aijournal.domain.plan import DAY_KEYS, DayPlan, Plan, Range, Week, WeeklyRequirements
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
-from aijournal.suggest import did_you_mean
 
 __all__ = [
     "DAY_KEYS",

@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from aijournal.catalog.foods import FoodCatalog
 from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import write_private_text
-from aijournal.suggest import did_you_mean
 
 RECIPES_FILE = "recipes.yaml"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

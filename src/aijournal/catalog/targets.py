@@ -9,9 +9,9 @@ from pydantic import Field, model_validator
 
 from aijournal.catalog.foods import ID_PATTERN, Strict, load_cached
 from aijournal.domain.nutrients import TARGET_KEYS
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import NotFound
 from aijournal.paths import shipped_dir
-from aijournal.suggest import did_you_mean
 
 
 class NutrientTarget(Strict):

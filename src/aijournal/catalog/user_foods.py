@@ -12,9 +12,9 @@ from pydantic import ValidationError
 
 from aijournal.catalog.foods import PER_100G_KEYS, Food, FoodCatalog, FoodFile, Tag
 from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import ensure_private_dir, write_private_text
-from aijournal.suggest import did_you_mean
 
 MY_FOODS = "my-foods.yaml"
 

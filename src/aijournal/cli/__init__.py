@@ -3,18 +3,42 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from aijournal import __version__
 from aijournal.cli import common, daily, export, foods, log, plan, settings, visit, week
 from aijournal.cli.common import use_word_placeholders
-from aijournal.errors import AijError
+from aijournal.errors import AijError, Interrupted
+from aijournal.launch import STOPPED
 
 use_word_placeholders()
 
+
+class RootGroup(TyperGroup):
+    """Ctrl-C while the command line is read (Typer loads pydantic then) or inside a command,
+    before it saved anything, becomes the one line of `main`; Typer alone would exit 130
+    without a word."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            _after_ctrl_c()
+            raise Interrupted(STOPPED) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _after_ctrl_c()
+            raise Interrupted(STOPPED) from None
+
+
 app = typer.Typer(
+    cls=RootGroup,
     name="aij",
     help="aij: a health journal for people taking an aromatase inhibitor. "
     "It records and reports; it never diagnoses or advises on medication.",
@@ -70,6 +94,12 @@ def main(argv: list[str] | None = None) -> None:
             app(args=args, prog_name="aij")
         finally:
             common.print_notices()  # after the command's own output
+    except KeyboardInterrupt:
+        # Ctrl-C while the command line is read, or while notices print.
+        if debug:
+            raise
+        _after_ctrl_c()
+        _fail(STOPPED, Interrupted.exit_code)
     except AijError as exc:
         if debug:
             raise
@@ -79,6 +109,15 @@ def main(argv: list[str] | None = None) -> None:
             raise
         # The traceback and the exception text may hold health data: name only the type.
         _fail(f"internal error ({type(exc).__name__}); run again with --debug to see where", 1)
+
+
+def _after_ctrl_c() -> None:
+    """Ctrl-C outside a prompt (while aij loads, or reads standard input): the message goes
+    on a line of its own, after the terminal's ^C. A write is one transaction committed at
+    its end, so a command stopped before it printed what it saved has saved nothing."""
+    sys.stdout.flush()
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
 
 
 def _fail(message: str, code: int) -> None:

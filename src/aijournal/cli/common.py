@@ -14,6 +14,7 @@ from typer.core import TyperCommand
 from aijournal import clock
 
 if TYPE_CHECKING:
+    from aijournal.store.daily import Saved
     from aijournal.store.db import Journal
 
 
@@ -48,6 +49,28 @@ DateOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+SavedJsonOption = Annotated[
+    bool, typer.Option("--json", help="Print the ids written and what was saved, as JSON.")
+]
+
+
+def show_saved(day: date, saved: "list[Saved]", *, as_json: bool = False) -> None:
+    """What a command that writes saved: a line each, or (``--json``) one JSON object,
+    ``{"date", "saved": [{"id", "what", "replaced"}]}``, for scripts."""
+    from aijournal import render
+
+    if not as_json:
+        render.saved(day.isoformat(), saved)
+        return
+    render.dump_json(
+        {
+            "date": day.isoformat(),
+            "saved": [
+                {"id": item.entry_id, "what": item.what, "replaced": item.replaced}
+                for item in saved
+            ],
+        }
+    )
 
 
 # An argument that starts with '-' but is no option: a day (-3d), a number (-5), or words

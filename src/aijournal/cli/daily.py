@@ -11,7 +11,8 @@ from aijournal.errors import BadInput
 
 def day(
     when: Annotated[
-        str | None, typer.Argument(help="The day (default today); or use --date.")
+        str | None,
+        typer.Argument(metavar="DAY", help="The day (default today); or use --date."),
     ] = None,
     date: Annotated[
         str | None,
@@ -19,7 +20,14 @@ def day(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Everything logged on one day."""
+    """Everything logged on one day.
+
+    Examples:
+
+    \b
+      aij day yesterday
+      aij day -3d --json
+    """
     from aijournal import render
     from aijournal.catalog.targets import load_targets
     from aijournal.config import load_config
@@ -54,7 +62,11 @@ def entries(
 ) -> None:
     """List entries with their ids (for `aij edit` and `aij rm`).
 
-    Example: aij entries --from -7d --order written
+    Examples:
+
+    \b
+      aij entries --from -7d --order written
+      aij entries --kind dose --from 2026-11-01 --json
     """
     from aijournal import render
     from aijournal.reports.entries import check_kind, check_order, entry_rows
@@ -91,22 +103,27 @@ def entries(
 
 
 def edit(
-    entry_id: Annotated[str, typer.Argument(help="The entry's id, from `aij entries`.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id, from `aij entries`.")
+    ],
     changes: Annotated[
         list[str] | None,
         typer.Argument(
             help="key=value changes: value=5; a meal's or supplement's item: oats=60g, "
             "2=80g, vitamin-d3-1000=2; an exercise's: brisk-walk.minutes=40, "
             "goblet-squat.load=14kg, rpe=6.",
-            metavar="KEY=VALUE...",
+            metavar="KEY=VALUE",
         ),
     ] = None,
     date: Annotated[str | None, typer.Option("--date", "-d", help="Move it to this day.")] = None,
 ) -> None:
     """Change one entry; prints each change as old → new.
 
-    Examples: aij edit 7d6ww5 value=5; aij edit k3m9qa oats=60g;
-    aij edit w49d35 brisk-walk.minutes=40 --date yesterday
+    Examples:
+
+    \b
+      aij edit 7d6ww5 value=5
+      aij edit w49d35 brisk-walk.minutes=40 --date yesterday
     """
     from aijournal import render
     from aijournal.config import load_config
@@ -131,13 +148,19 @@ def edit(
 def rm(
     entry_ids: Annotated[
         list[str],
-        typer.Argument(help="The ids of the entries, from `aij entries`.", metavar="ID..."),
+        typer.Argument(help="The ids of the entries, from `aij entries`.", metavar="ID"),
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete entries (asks first; every id is checked before any is deleted).
 
-    `aij undo` right after puts them back. Example: aij rm 7d6ww5 k3m9qa
+    `aij undo` right after puts them back.
+
+    Examples:
+
+    \b
+      aij rm 7d6ww5 k3m9qa
+      aij rm 7d6ww5 --yes
     """
     from aijournal import render
     from aijournal.reports.entries import entry_row
@@ -170,6 +193,12 @@ def undo(
 
     It removes what that command logged and puts back what it changed or deleted (a value it
     replaced, an edit, an `aij rm`). Run it again for the command before; the last 10 are kept.
+
+    Examples:
+
+    \b
+      aij undo
+      aij undo --yes
     """
     from aijournal import render
     from aijournal.reports.entries import undo_preview

@@ -8,6 +8,7 @@ import typer
 
 from aijournal import clock
 from aijournal.cli.common import journal
+from aijournal.errors import BadInput
 
 export_app = typer.Typer(
     help="Export the journal: CSV for a clinic, or JSON.", no_args_is_help=True
@@ -166,13 +167,15 @@ def import_(
 
 def report(
     out: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--out",
             metavar="FILE",
-            help="The HTML file to write (visit.html); - is standard output.",
+            help="The HTML file to write (default aij-visit-DATE.html here, DATE the last day); "
+            "- is standard output.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     start: FromOption = None,
     end: ToOption = None,
     since_last_visit: SinceOption = False,
@@ -180,10 +183,13 @@ def report(
 ) -> None:
     """A one-page visit summary (HTML, prints on A4); default since the last visit.
 
+    Without --out it writes aij-visit-DATE.html in the current folder; an existing file is
+    never replaced without --force.
+
     Examples:
 
     \b
-      aij report --out visit.html
+      aij report
       aij report --from -90d --to today --out - > summary.html
     """
     from aijournal import render
@@ -195,7 +201,8 @@ def report(
     from aijournal.paths import paths
     from aijournal.reports.visit import report_range, visit_report
 
-    check_target(out, force=force, folder=False)
+    if out is not None:
+        check_target(out, force=force, folder=False)
     config = load_config()
     profile = load_targets().profile(config.profile)
     plans = load_plans(paths().protocols)
@@ -206,6 +213,13 @@ def report(
         chosen = report_range(
             session=session, start=first, end=last, since_last_visit=since_last_visit, today=today
         )
+        target = out if out is not None else Path(f"aij-visit-{chosen[1].isoformat()}.html")
+        if out is None and target.exists() and not force:
+            raise BadInput(
+                f"{target.absolute()} already exists; add --force to replace it, "
+                "or name another file with --out"
+            )
+        check_target(target, force=force, folder=False)
         summary = visit_report(
             session=session,
             start=chosen[0],
@@ -216,10 +230,10 @@ def report(
             plan=plan,
             catalog=plans.catalog,
         )
-    written = write_report(summary, out, force=force)
-    if str(out) == "-":
+    written = write_report(summary, target, force=force)
+    if str(target) == "-":
         return
-    render.info(f"wrote {written}: visit summary {chosen[0]} to {chosen[1]}")
+    render.info(f"wrote {written.absolute()}: visit summary {chosen[0]} to {chosen[1]}")
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aijournal.cli.common import DateOption, JsonOption, day_of, is_interactive, journal
+from aijournal.cli.common import (
+    DateOption,
+    JsonOption,
+    SavedJsonOption,
+    complete_food,
+    complete_supplement,
+    day_of,
+    is_interactive,
+    journal,
+    show_saved,
+)
 from aijournal.errors import BadInput
 
 if TYPE_CHECKING:
@@ -57,13 +67,20 @@ def meal(
     ] = None,
     date: DateOption = "today",
     yes: YesOption = False,
+    as_json: SavedJsonOption = False,
 ) -> None:
     """Record a meal: foods with amounts (g, oz, ml, cup, tbsp, slice, 2 eggs, 1/2 cup).
 
     Everyday forms work too: "toast with butter", "a glass of milk", "half a cup of rice",
     "salmon fillet", "pizza 2 slices". A count without a unit counts the food's single
-    items (a nut, a medium fruit, a slice, an egg, a 3 oz portion of meat or fish)."""
-    from aijournal import render
+    items (a nut, a medium fruit, a slice, an egg, a 3 oz portion of meat or fish).
+
+    Examples:
+
+    \b
+      aij log meal "salmon 150g, kale 1 cup, walnuts 30g" --slot dinner
+      aij log meal "toast with butter, a glass of milk" --slot breakfast --json
+    """
     from aijournal.catalog.intake import resolve_items
     from aijournal.store.meals import save_meal
 
@@ -83,23 +100,32 @@ def meal(
         saved = save_meal(
             session=session, day=day, kind="meal", slot=slot, text=items.strip(), items=resolved
         )
-    render.saved(day.isoformat(), [saved])
+    show_saved(day, [saved], as_json=as_json)
 
 
 def supp(
     names: Annotated[
         list[str],
         typer.Argument(
+            metavar="SUPPLEMENT",
             help="Supplements, each optionally followed by a count: "
-            "calcium-carbonate-600 2 vitamin-d3-1000."
+            "calcium-carbonate-600 2 vitamin-d3-1000.",
+            autocompletion=complete_supplement,
         ),
     ],
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
     """Record supplements taken (one unit each unless a count follows: 2, x2).
 
-    The saved line lists what each adds (calcium-carbonate-600 also adds 10 µg vitamin D)."""
-    from aijournal import render
+    The saved line lists what each adds (calcium-carbonate-600 also adds 10 µg vitamin D).
+
+    Examples:
+
+    \b
+      aij log supp calcium-carbonate-600 vitamin-d3-1000
+      aij log supp fish-oil-1000 x2 --date yesterday
+    """
     from aijournal.catalog.intake import resolve_items
     from aijournal.store.meals import save_meal
 
@@ -117,15 +143,24 @@ def supp(
         saved = save_meal(
             session=session, day=day, kind="supplement", slot=None, text=text, items=resolved
         )
-    render.saved(day.isoformat(), [saved])
+    show_saved(day, [saved], as_json=as_json)
 
 
 @app.command("search")
 def search(
-    text: Annotated[str, typer.Argument(help="Words to look for in names and aliases.")],
+    text: Annotated[
+        str, typer.Argument(metavar="WORDS", help="Words to look for in names and aliases.")
+    ],
     as_json: JsonOption = False,
 ) -> None:
-    """Find foods and supplements by name."""
+    """Find foods and supplements by name.
+
+    Examples:
+
+    \b
+      aij foods search sardine
+      aij foods search "greek yogurt" --json
+    """
     from aijournal import render
     from aijournal.catalog.foods import Food
 
@@ -157,10 +192,24 @@ def search(
 
 @app.command("show")
 def show(
-    food_id: Annotated[str, typer.Argument(help="A food or supplement id (or alias).")],
+    food_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="FOOD",
+            help="A food or supplement id (or alias), or one of your recipes.",
+            autocompletion=complete_food,
+        ),
+    ],
     as_json: JsonOption = False,
 ) -> None:
-    """Nutrients per 100 g and per measure, with the food's NDB number and source."""
+    """Nutrients per 100 g and per measure, with the food's NDB number and source.
+
+    Examples:
+
+    \b
+      aij foods show sardines
+      aij foods show calcium-carbonate-600 --json
+    """
     from aijournal import render
     from aijournal.catalog.recipes import recipe_id
     from aijournal.reports.foods import food_view
@@ -220,7 +269,14 @@ def add(
         str, typer.Option("--source", help="Where the values come from, e.g. 'package label'.")
     ] = "your own: package label",
 ) -> None:
-    """Add your own food (any subset of nutrients; the rest stay unknown)."""
+    """Add your own food (any subset of nutrients; the rest stay unknown).
+
+    Examples:
+
+    \b
+      aij foods add granola --name Granola fiber_g=3 --per serving --serving-g 50
+      aij foods add oat-drink --name "Oat drink" calcium_mg=120 vitamin_d_ug=1.1
+    """
     from aijournal import render
     from aijournal.catalog.user_foods import add_user_food
     from aijournal.paths import paths
@@ -253,7 +309,13 @@ def _hidden(food_id: str, folder_file: "Path") -> dict[str, str]:
 def rm(
     food_id: Annotated[str, typer.Argument(help="The id of one of your own foods.")],
 ) -> None:
-    """Remove one of your own foods (the shipped catalog is never changed)."""
+    """Remove one of your own foods (the shipped catalog is never changed).
+
+    Examples:
+
+    \b
+      aij foods rm my-granola
+    """
     from aijournal import render
     from aijournal.catalog.user_foods import remove_user_food
     from aijournal.paths import paths
@@ -273,7 +335,14 @@ def edit(
     name: Annotated[str | None, typer.Option("--name", help="A new name.")] = None,
     source: Annotated[str | None, typer.Option("--source", help="A new source.")] = None,
 ) -> None:
-    """Change one of your own foods: its name, source or nutrients per 100 g."""
+    """Change one of your own foods: its name, source or nutrients per 100 g.
+
+    Examples:
+
+    \b
+      aij foods edit my-granola calcium_mg=80
+      aij foods edit my-granola --name "Nut granola" --source "label, 2026"
+    """
     from aijournal import render
     from aijournal.catalog.user_foods import edit_user_food
     from aijournal.paths import paths
@@ -297,7 +366,14 @@ def recipe_add(
     items: Annotated[str, typer.Argument(help='Ingredients: "oats 40g, milk 1 cup".')],
     servings: Annotated[float, typer.Option("--servings", help="Servings it makes.")] = 1,
 ) -> None:
-    """Save a recipe; log it later by name and servings: aij log meal "porridge 1"."""
+    """Save a recipe; log it later by name and servings: aij log meal "porridge 1".
+
+    Examples:
+
+    \b
+      aij foods recipe add porridge "oats 40g, milk 1 cup, blueberries 1/2 cup"
+      aij foods recipe add soup "lentils 300g, carrots 200g" --servings 4
+    """
     from aijournal import render
     from aijournal.catalog.intake import check_recipe
     from aijournal.catalog.recipes import Recipe, hidden_by, recipe_id, save_recipes
@@ -332,7 +408,14 @@ def recipe_edit(
     ] = None,
     servings: Annotated[float | None, typer.Option("--servings", help="Servings it makes.")] = None,
 ) -> None:
-    """Change a recipe's ingredients or servings (logged meals keep their values)."""
+    """Change a recipe's ingredients or servings (logged meals keep their values).
+
+    Examples:
+
+    \b
+      aij foods recipe edit porridge --servings 2
+      aij foods recipe edit porridge "oats 50g, milk 1 cup"
+    """
     from aijournal import render
     from aijournal.catalog.intake import check_recipe
     from aijournal.catalog.recipes import find_recipe, save_recipes
@@ -353,7 +436,13 @@ def recipe_edit(
 
 @recipe_app.command("rm")
 def recipe_rm(name: Annotated[str, typer.Argument(help="The recipe's id.")]) -> None:
-    """Remove a recipe (logged meals keep their values)."""
+    """Remove a recipe (logged meals keep their values).
+
+    Examples:
+
+    \b
+      aij foods recipe rm porridge
+    """
     from aijournal import render
     from aijournal.catalog.recipes import find_recipe, save_recipes
     from aijournal.paths import paths
@@ -366,7 +455,14 @@ def recipe_rm(name: Annotated[str, typer.Argument(help="The recipe's id.")]) -> 
 
 @recipe_app.command("list")
 def recipe_list(as_json: JsonOption = False) -> None:
-    """Your recipes."""
+    """Your recipes.
+
+    Examples:
+
+    \b
+      aij foods recipe list
+      aij foods recipe list --json
+    """
     from aijournal import render
 
     _, recipes = _catalogs()

@@ -9,9 +9,13 @@ from typer.core import TyperGroup
 from aijournal.cli.common import (
     DashWordsCommand,
     DateOption,
+    SavedJsonOption,
+    complete_exercise,
+    complete_symptom,
     day_of,
     is_interactive,
     journal,
+    show_saved,
 )
 from aijournal.errors import BadInput
 
@@ -24,7 +28,12 @@ class LogGroup(TyperGroup):
     """Routes `aij log joint-pain=6 ...` (key=value words) to the hidden `ratings` command."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        positions = [i for i, a in enumerate(args) if not a.startswith("-")]
+        # Words that are not the value of the group's own --date/-d (aij log -d yesterday ...).
+        positions = [
+            i
+            for i, a in enumerate(args)
+            if not a.startswith("-") and not (i > 0 and args[i - 1] in ("--date", "-d"))
+        ]
         first = args[positions[0]] if positions else None
         routed = first is not None and first not in self.commands and "=" in first
         if routed or (args and first is None and ({"--where", "--note"} & set(args))):
@@ -36,17 +45,33 @@ class LogGroup(TyperGroup):
                 raise BadInput(f"'{first} {after[0]}': a rating is NAME=VALUE: aij log {pair}")
         return super().parse_args(ctx, args)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """The subcommands, and the symptom names of the one-line form (`joint-pain=`)."""
+        from typer._click.shell_completion import CompletionItem  # typer vendors click
+
+        found: list[Any] = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            found += [CompletionItem(name) for name in complete_symptom(incomplete)]
+        return found
+
 
 app = typer.Typer(
     cls=LogGroup,
     invoke_without_command=True,
-    help="Log today's check-in: guided with no arguments, or one line "
-    "(aij log joint-pain=6 stiffness=30 sleep=6.5 --where knees,hands).",
 )
 
 
 @app.callback()
 def log_root(ctx: typer.Context, date: DateOption = "today") -> None:
+    """Log today's check-in: guided with no arguments, or one line of NAME=VALUE pairs
+    (see aij symptoms); --json after the pairs prints the ids written.
+
+    Examples:
+
+    \b
+      aij log joint-pain=6 stiffness=30 sleep=6.5 --where knees,hands
+      aij log fatigue=2 --date yesterday --json
+    """
     if ctx.invoked_subcommand is not None:
         return
     if not is_interactive():
@@ -56,8 +81,9 @@ def log_root(ctx: typer.Context, date: DateOption = "today") -> None:
     guided_checkin(day_of(date))
 
 
-def _save_line(tokens: list[str], where: str | None, note: str | None, date: str) -> None:
-    from aijournal import render
+def _save_line(
+    tokens: list[str], where: str | None, note: str | None, date: str, *, as_json: bool = False
+) -> None:
     from aijournal.config import load_config
     from aijournal.domain.daylog import check_note, parse_log_line
     from aijournal.domain.symptoms import parse_sites
@@ -74,20 +100,35 @@ def _save_line(tokens: list[str], where: str | None, note: str | None, date: str
         raise BadInput("nothing to log; give key=value pairs such as joint-pain=6")
     with journal() as opened, opened.write() as session:
         saved = save_day_log(session=session, day=day, log=entry, units=config.units)
-    render.saved(day.isoformat(), saved)
+    show_saved(day, saved, as_json=as_json)
 
 
 @app.command(RATINGS, hidden=True)
 def ratings(
-    pairs: Annotated[list[str], typer.Argument(help="key=value pairs, e.g. joint-pain=6.")],
+    pairs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME=VALUE",
+            help="key=value pairs, e.g. joint-pain=6.",
+            autocompletion=complete_symptom,
+        ),
+    ],
     where: Annotated[
         str | None, typer.Option("--where", help="Where it hurts: knees,hands,... ")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the day.")] = None,
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Symptoms and measures as key=value pairs (see `aij symptoms`)."""
-    _save_line(pairs, where, note, date)
+    """Symptoms and measures as key=value pairs (see `aij symptoms`).
+
+    Examples:
+
+    \b
+      aij log joint-pain=6 stiffness=30 --where knees,hands
+      aij log hot-flashes=4 sleep=6.5 --json
+    """
+    _save_line(pairs, where, note, date, as_json=as_json)
 
 
 @app.command("med")
@@ -98,12 +139,19 @@ def med(
     skipped: Annotated[bool, typer.Option("--skipped", help="The dose was not taken.")] = False,
     reason: Annotated[str | None, typer.Option("--reason", help="Why it was skipped.")] = None,
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record today's doses of your configured medications as taken (or --skipped)."""
-    from aijournal import render
+    """Record today's doses of your configured medications as taken (or --skipped).
+
+    Examples:
+
+    \b
+      aij log med
+      aij log med --skipped --reason "nausea" --date yesterday
+    """
     from aijournal.config import load_config
+    from aijournal.domain.suggest import did_you_mean
     from aijournal.store.daily import save_dose
-    from aijournal.suggest import did_you_mean
 
     day = day_of(date)
     config = load_config()
@@ -136,11 +184,11 @@ def med(
             )
             for m in chosen
         ]
-    render.saved(day.isoformat(), saved)
+    show_saved(day, saved, as_json=as_json)
 
 
-def _one_value(key: str, value: str, date: str) -> None:
-    _save_line([f"{key}={value}"], None, None, date)
+def _one_value(key: str, value: str, date: str, as_json: bool) -> None:
+    _save_line([f"{key}={value}"], None, None, date, as_json=as_json)
 
 
 @app.command("weight", cls=DashWordsCommand)
@@ -149,9 +197,17 @@ def weight(
         str, typer.Argument(help="Weight: 68.2 (kg; lb with units: imperial), 68.2kg or 150lb.")
     ],
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record your weight (kg stored; lb accepted, and read by default with units: imperial)."""
-    _one_value("weight", value, date)
+    """Record your weight (kg stored; lb accepted, and read by default with units: imperial).
+
+    Examples:
+
+    \b
+      aij log weight 68.2
+      aij log weight 150lb --date yesterday
+    """
+    _one_value("weight", value, date, as_json)
 
 
 @app.command("waist", cls=DashWordsCommand)
@@ -160,18 +216,34 @@ def waist(
         str, typer.Argument(help="Waist: 84 (cm; in with units: imperial), 84cm or 33in.")
     ],
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record your waist (cm stored; in accepted, and read by default with units: imperial)."""
-    _one_value("waist", value, date)
+    """Record your waist (cm stored; in accepted, and read by default with units: imperial).
+
+    Examples:
+
+    \b
+      aij log waist 84
+      aij log waist 33in
+    """
+    _one_value("waist", value, date, as_json)
 
 
 @app.command("mind", cls=DashWordsCommand)
 def mind(
     minutes: Annotated[str, typer.Argument(help="Minutes of meditation, breathing or yoga.")],
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record mind-body minutes (meditation, breathing, yoga)."""
-    _one_value("mind", minutes, date)
+    """Record mind-body minutes (meditation, breathing, yoga).
+
+    Examples:
+
+    \b
+      aij log mind 15
+      aij log mind 20 --date yesterday
+    """
+    _one_value("mind", minutes, date, as_json)
 
 
 @app.command("sleep", cls=DashWordsCommand)
@@ -181,26 +253,54 @@ def sleep(
         str | None, typer.Option("--quality", "-q", help="Sleep quality, 0-10.")
     ] = None,
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record last night's sleep: hours, and quality 0-10."""
+    """Record last night's sleep: hours, and quality 0-10.
+
+    Examples:
+
+    \b
+      aij log sleep 7:30 --quality 8
+      aij log sleep 6.5 --date yesterday
+    """
     pairs = [f"sleep={hours}"] + ([f"sleep-quality={quality}"] if quality is not None else [])
-    _save_line(pairs, None, None, date)
+    _save_line(pairs, None, None, date, as_json=as_json)
 
 
 @app.command("note", cls=DashWordsCommand)
 def note(
-    text: Annotated[str, typer.Argument(help="The note, in quotes.")],
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="The note, in quotes; - reads standard input.")
+    ],
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Add a free note to the day."""
-    _save_line([], None, text, date)
+    """Add a free note to the day.
+
+    Examples:
+
+    \b
+      aij log note "slept badly, hot night"
+      cat notes.txt | aij log note - --date yesterday
+    """
+    if text == "-":
+        import sys
+
+        text = sys.stdin.read().strip()
+        if not text:
+            raise BadInput("standard input held no note; pipe some text into aij log note -")
+    _save_line([], None, text, date, as_json=as_json)
 
 
 @app.command("ex")
 def ex(
     items: Annotated[
         list[str] | None,
-        typer.Argument(help="exercise amount ...: goblet-squat 3x10@12kg brisk-walk 35m"),
+        typer.Argument(
+            metavar="EXERCISE AMOUNT",
+            help="exercise amount ...: goblet-squat 3x10@12kg brisk-walk 35m",
+            autocompletion=complete_exercise,
+        ),
     ] = None,
     rpe: Annotated[
         int | None, typer.Option("--rpe", help="Effort 0-10 (5-6 moderate, 7+ vigorous).")
@@ -209,9 +309,17 @@ def ex(
     yes: Annotated[
         bool, typer.Option("--yes", help="Accept an activity of more than 4 hours.")
     ] = False,
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record exercise: sets x reps @ load, held seconds, minutes, or impacts."""
-    from aijournal import render
+    """Record exercise: sets x reps @ load, held seconds, minutes, or impacts; with no
+    exercise named, today's planned session is asked for, prefilled.
+
+    Examples:
+
+    \b
+      aij log ex goblet-squat 3x10@12kg push-up 2x8 plank 3x30s --rpe 6
+      aij log ex brisk-walk 35m --rpe 5 --date yesterday
+    """
     from aijournal.catalog.exercises import load_exercise_catalog
     from aijournal.domain.exercise import format_entry, parse_exercise_log, validate_rpe
     from aijournal.paths import paths
@@ -241,4 +349,4 @@ def ex(
     ]
     with journal() as opened, opened.write() as session:
         saved = save_session(session=session, day=day, items=to_save, rpe=rpe)
-    render.saved(day.isoformat(), [saved])
+    show_saved(day, [saved], as_json=as_json)

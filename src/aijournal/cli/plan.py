@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aijournal import clock
-from aijournal.cli.common import DateOption, JsonOption, day_of, journal, week_of
+from aijournal.cli.common import (
+    DateOption,
+    JsonOption,
+    complete_plan,
+    day_of,
+    journal,
+    week_of,
+)
 from aijournal.errors import BadInput
 
 if TYPE_CHECKING:
@@ -32,7 +39,14 @@ def _active_plan_id(plan_id: str | None) -> str:
 
 @app.command("list")
 def list_(as_json: JsonOption = False) -> None:
-    """The plans you can follow (shipped and your own)."""
+    """The plans you can follow (shipped and your own).
+
+    Examples:
+
+    \b
+      aij plan list
+      aij plan list --json
+    """
     from aijournal import render
 
     plans = _plans()
@@ -57,11 +71,23 @@ def list_(as_json: JsonOption = False) -> None:
 @app.command("show")
 def show(
     plan_id: Annotated[
-        str | None, typer.Argument(help="A plan id (default: the one in use).")
+        str | None,
+        typer.Argument(
+            metavar="PLAN",
+            help="A plan id (default: the one in use).",
+            autocompletion=complete_plan,
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """A plan's week: each day's focus, activities, sets and reps or minutes."""
+    """A plan's week: each day's focus, activities, sets and reps or minutes.
+
+    Examples:
+
+    \b
+      aij plan show
+      aij plan show acsm-2019 --json
+    """
     from aijournal import render
     from aijournal.reports.plan import plan_json
 
@@ -75,8 +101,22 @@ def show(
 
 
 @app.command("use")
-def use(plan_id: Annotated[str, typer.Argument(help="The plan to follow from now on.")]) -> None:
-    """Follow this plan (kept in config)."""
+def use(
+    plan_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PLAN", help="The plan to follow from now on.", autocompletion=complete_plan
+        ),
+    ],
+) -> None:
+    """Follow this plan (kept in config).
+
+    Examples:
+
+    \b
+      aij plan use acsm-2019
+      aij plan use my-week
+    """
     from aijournal import render
     from aijournal.config import load_config, save_config, set_value
 
@@ -86,8 +126,17 @@ def use(plan_id: Annotated[str, typer.Argument(help="The plan to follow from now
 
 
 @app.command("validate")
-def validate(path: Annotated[Path, typer.Argument(help="A plan YAML file.")]) -> None:
-    """Check a plan file: errors name the file, line, field and what is allowed."""
+def validate(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A plan YAML file.")],
+) -> None:
+    """Check a plan file: errors name the file, line, field and what is allowed.
+
+    Examples:
+
+    \b
+      aij plan validate ~/.local/share/aij/protocols/my-week.yaml
+      aij plan validate "$(aij where plans)/my-week.yaml"
+    """
     from aijournal import render
     from aijournal.catalog.exercises import load_exercise_catalog
     from aijournal.catalog.protocols import validate_plan_file
@@ -101,16 +150,31 @@ def validate(path: Annotated[Path, typer.Argument(help="A plan YAML file.")]) ->
 
 @app.command("new")
 def new(
-    plan_id: Annotated[str, typer.Argument(help="The new plan's id (kebab-case).")],
+    plan_id: Annotated[
+        str, typer.Argument(metavar="NEW_ID", help="The new plan's id (kebab-case).")
+    ],
     from_: Annotated[
-        str, typer.Option("--from", help="The plan to copy (default musculoskeletal).")
+        str,
+        typer.Option(
+            "--from",
+            metavar="PLAN",
+            help="The plan to copy (default musculoskeletal).",
+            autocompletion=complete_plan,
+        ),
     ] = "musculoskeletal",
     name: Annotated[
         str | None,
         typer.Option("--name", help='The new plan\'s display name (default "ID, from PLAN").'),
     ] = None,
 ) -> None:
-    """Copy a plan into your own protocols folder to edit it."""
+    """Copy a plan into your own protocols folder to edit it.
+
+    Examples:
+
+    \b
+      aij plan new my-week --from musculoskeletal
+      aij plan new easy-week --from acsm-2019 --name "Easy week"
+    """
     from aijournal import render
     from aijournal.catalog.plan_copy import copy_plan
     from aijournal.paths import paths
@@ -128,10 +192,22 @@ def check(
     week: Annotated[
         str, typer.Argument(help="An ISO week (2026-W48) or any day in it; default this week.")
     ] = "today",
-    plan_id: Annotated[str | None, typer.Option("--plan", help="Another plan than yours.")] = None,
+    plan_id: Annotated[
+        str | None,
+        typer.Option(
+            "--plan", metavar="PLAN", help="Another plan than yours.", autocompletion=complete_plan
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """How a week measured up to the plan: each day, and the weekly totals."""
+    """How a week measured up to the plan: each day, and the weekly totals.
+
+    Examples:
+
+    \b
+      aij plan check
+      aij plan check 2026-W48 --plan acsm-2019
+    """
 
     from aijournal import render
     from aijournal.reports.plan import check_week
@@ -150,7 +226,14 @@ def check(
 
 
 def today(as_json: JsonOption = False, date: DateOption = "today") -> None:
-    """Today's (or another day's) planned session and what is logged against it."""
+    """Today's (or another day's) planned session and what is logged against it.
+
+    Examples:
+
+    \b
+      aij today
+      aij today --date yesterday --json
+    """
 
     from aijournal import render
     from aijournal.reports.plan import today_view

@@ -5,7 +5,14 @@ from typing import Annotated
 import typer
 
 from aijournal import clock
-from aijournal.cli.common import DateOption, JsonOption, day_of, journal
+from aijournal.cli.common import (
+    DateOption,
+    JsonOption,
+    SavedJsonOption,
+    day_of,
+    journal,
+    show_saved,
+)
 
 visit_app = typer.Typer(help="Appointments: record upcoming and past visits.", no_args_is_help=True)
 question_app = typer.Typer(help="Questions kept for your next visit.", no_args_is_help=True)
@@ -25,21 +32,35 @@ def add(
         str | None, typer.Option("--with", help="Who you see, e.g. 'oncologist'.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note about the visit.")] = None,
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Record an appointment (upcoming or past)."""
-    from aijournal import render
+    """Record an appointment (upcoming or past).
+
+    Examples:
+
+    \b
+      aij visit add 2026-12-03 --with oncologist --note "bring the DEXA report"
+      aij visit add friday --with "bone clinic"
+    """
     from aijournal.domain.dates import parse_day
     from aijournal.store.visits import add_visit
 
     day = parse_day(when, ahead=True, today=clock.today())
     with journal() as opened, opened.write() as session:
         saved = add_visit(session=session, day=day, clinician=clinician, note=note)
-    render.saved(day.isoformat(), [saved])
+    show_saved(day, [saved], as_json=as_json)
 
 
 @visit_app.command("list")
 def list_visits(as_json: JsonOption = False) -> None:
-    """Upcoming and past appointments, with their ids."""
+    """Upcoming and past appointments, with their ids.
+
+    Examples:
+
+    \b
+      aij visit list
+      aij visit list --json
+    """
 
     from aijournal import render
     from aijournal.store.visits import list_visits as stored_visits
@@ -63,17 +84,24 @@ def list_visits(as_json: JsonOption = False) -> None:
 
 
 def question(
-    text: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The question, in quotes.")],
     date: DateOption = "today",
+    as_json: SavedJsonOption = False,
 ) -> None:
-    """Keep a question for your next visit (shown until marked answered)."""
-    from aijournal import render
+    """Keep a question for your next visit (shown until marked answered).
+
+    Examples:
+
+    \b
+      aij log question "Could the joint pain be from the AI?"
+      aij log question "Is my vitamin D dose enough?" --json
+    """
     from aijournal.store.visits import add_question
 
     day = day_of(date)
     with journal() as opened, opened.write() as session:
         saved = add_question(session=session, day=day, text=text)
-    render.saved(day.isoformat(), [saved])
+    show_saved(day, [saved], as_json=as_json)
 
 
 @question_app.command("list")
@@ -83,7 +111,14 @@ def list_questions(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """The questions kept for your next visit, with their ids."""
+    """The questions kept for your next visit, with their ids.
+
+    Examples:
+
+    \b
+      aij question list
+      aij question list --all --json
+    """
     from aijournal import render
     from aijournal.store.visits import list_questions as stored_questions
 
@@ -107,10 +142,19 @@ def list_questions(
 
 @question_app.command("done")
 def done(
-    entry_id: Annotated[str, typer.Argument(help="The question's id, from `aij question list`.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The question's id, from `aij question list`.")
+    ],
     date: DateOption = "today",
 ) -> None:
-    """Mark a question answered."""
+    """Mark a question answered.
+
+    Examples:
+
+    \b
+      aij question done 7d6ww5
+      aij question done 7d6ww5 --date yesterday
+    """
     from aijournal import render
     from aijournal.store.visits import answer_question
 

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from aijournal import clock
-from aijournal.cli.common import DateOption, JsonOption, day_of, is_interactive, journal, week_of
+from aijournal.cli.common import (
+    DateOption,
+    JsonOption,
+    day_of,
+    is_interactive,
+    journal,
+    show_saved,
+    week_of,
+)
 from aijournal.errors import BadInput
 
 if TYPE_CHECKING:
@@ -32,7 +40,14 @@ def week(
     last: Annotated[bool, typer.Option("--last", help="The week before.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """The week: plan, nutrients, eating pattern, symptoms, medication, habits."""
+    """The week: plan, nutrients, eating pattern, symptoms, medication, habits.
+
+    Examples:
+
+    \b
+      aij week --last
+      aij week 2026-W45 --json
+    """
     from aijournal import render
     from aijournal.reports.week import week_report
 
@@ -74,7 +89,14 @@ def trends(
     ] = 12,
     as_json: JsonOption = False,
 ) -> None:
-    """Weekly series as terminal charts with the numbers beside them."""
+    """Weekly series as terminal charts with the numbers beside them.
+
+    Examples:
+
+    \b
+      aij trends --weeks 12
+      aij trends joint-pain calcium sleep weight
+    """
     from aijournal import render
     from aijournal.reports.trends import trends as weekly_trends
 
@@ -99,7 +121,14 @@ def insights(
     as_json: JsonOption = False,
 ) -> None:
     """Associations worth a look (exercise, sleep, plan weeks against pain), with their
-    uncertainty. An association is not proof of cause."""
+    uncertainty. An association is not proof of cause.
+
+    Examples:
+
+    \b
+      aij insights
+      aij insights --days 180 --json
+    """
     from aijournal import render
     from aijournal.reports.insights import insights as find_insights
 
@@ -124,12 +153,29 @@ def insights(
 def checkin(
     answers: Annotated[
         list[str] | None,
-        typer.Argument(help="ITEM.SCALE=0-4 answers, e.g. joint-pain.severity=2 (or guided)."),
+        typer.Argument(
+            metavar="ITEM.SCALE=ANSWER",
+            help="ITEM.SCALE=0-4 answers, e.g. joint-pain.severity=2 (or guided).",
+        ),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the questions and scales.")] = False,
     date_: DateOption = "today",
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print JSON: the ids written and what was saved, or with --list the questions.",
+        ),
+    ] = False,
 ) -> None:
-    """The optional weekly check-in: 7-day questions on NCI's PRO-CTCAE scales."""
+    """The optional weekly check-in: 7-day questions on NCI's PRO-CTCAE scales.
+
+    Examples:
+
+    \b
+      aij checkin joint-pain.severity=2 hot-flashes.frequency=3
+      aij checkin --list --json
+    """
     from aijournal import render
     from aijournal.domain.checkin import (
         QUESTIONS,
@@ -141,6 +187,19 @@ def checkin(
     from aijournal.store.checkins import save_checkin
 
     if list_:
+        if as_json:
+            questions = [
+                {
+                    "key": key,
+                    "question": question_text(key),
+                    "answers": [
+                        {"value": n, "label": label} for n, label in enumerate(response_labels(key))
+                    ],
+                }
+                for key in QUESTIONS
+            ]
+            render.dump_json({"source": SOURCE, "questions": questions})
+            return
         render.rows_table(
             f"Weekly check-in ({SOURCE})",
             ("answer as", "question", "0-4"),
@@ -162,7 +221,7 @@ def checkin(
         parsed = parse_answers(answers)
     with journal() as opened, opened.write() as session:
         saved = save_checkin(session=session, day=day, answers=parsed)
-    render.saved(day.isoformat(), [saved])
+    show_saved(day, [saved], as_json=as_json)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,8 +7,8 @@ interference with usual or daily activities (DOMAIN.md "Symptoms").
 
 from dataclasses import dataclass
 
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
-from aijournal.suggest import did_you_mean
 
 SCALES: dict[str, tuple[str, ...]] = {
     "frequency": ("never", "rarely", "occasionally", "frequently", "almost constantly"),

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import SymptomSet
 from aijournal.domain.units import (
     SLEEP_ALLOWED,
@@ -11,7 +12,6 @@ from aijournal.domain.units import (
     parse_weight_kg,
 )
 from aijournal.errors import BadInput
-from aijournal.suggest import did_you_mean
 
 # Keys of the one-line log that are not symptoms, and what each takes.
 OTHER_KEYS = {

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
-from aijournal.suggest import did_you_mean
 
 ScaleKind = Literal["nrs", "severity", "count", "minutes"]
 

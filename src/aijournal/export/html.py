@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from aijournal.export.output import atomic_file
-from aijournal.reports.visit import SymptomSummary, VisitReport
+from aijournal.reports.visit_content import SymptomSummary, VisitReport
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

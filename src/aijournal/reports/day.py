@@ -8,12 +8,13 @@ from sqlmodel import Session
 
 from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
+from aijournal.domain.activity import ActivityTotals, day_totals
 from aijournal.domain.dayintake import DayIntake, counted_for_upper, day_intakes, over_upper
 from aijournal.domain.nutrients import NUTRIENT_KEYS, TRACKED
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import rows_between
-from aijournal.store.exercise import sessions_between
+from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import StoredMeal, daily_nutrient_sums, meals_between
 from aijournal.store.models import (
     BodyMeasure,
@@ -56,6 +57,9 @@ class DayReport(BaseModel):
     mind_minutes: int | float | None = None
     notes: list[str] = Field(default_factory=list)
     exercise: list[dict[str, Any]] = Field(default_factory=list)
+    exercise_totals: dict[str, int | float | None] = Field(
+        default_factory=lambda: exercise_totals_json(ActivityTotals())
+    )
     meals: list[dict[str, Any]] = Field(default_factory=list)
     nutrients: dict[str, dict[str, Any]] = Field(default_factory=dict)
     intake: dict[str, bool] = Field(default_factory=dict)
@@ -111,9 +115,11 @@ def day_report(
     for entry, note in rows_between(session=session, model=Note, start=day, end=day):
         report.notes.append(note.text)
         ids.setdefault("note", []).append(entry.id)
-    for stored in sessions_between(session=session, start=day, end=day):
+    stored_sessions = sessions_between(session=session, start=day, end=day)
+    for stored in stored_sessions:
         report.exercise.append(session_json(stored))
         ids.setdefault("exercise", []).append(stored.entry_id)
+    report.exercise_totals = exercise_totals_json(day_totals(logged_sessions(stored_sessions)))
     meals = meals_between(session=session, start=day, end=day)
     for meal in meals:
         report.meals.append(meal_json(meal))
@@ -132,6 +138,27 @@ def day_report(
             report.warnings.append(reminder)
     report.ids = ids
     return report
+
+
+def exercise_totals_json(totals: ActivityTotals) -> dict[str, int | float | None]:
+    """The day's exercise figures (`domain/activity.py`, as in daily.csv) for "exercise_totals".
+
+    Resistance minutes are null when a set of reps recorded no time (unknown, never 0)."""
+    held = totals.resistance_minutes
+    return {
+        "aerobic_minutes": totals.aerobic_minutes,
+        "moderate_equivalent_minutes": totals.moderate_equivalent_minutes,
+        "light_minutes": totals.light_minutes,
+        "moderate_minutes": totals.moderate_minutes,
+        "vigorous_minutes": totals.vigorous_minutes,
+        "impact_minutes": totals.impact_minutes,
+        "recovery_minutes": totals.recovery_minutes,
+        "resistance_minutes": None if held is None else as_number(round(held, 3)),
+        "resistance_sets": totals.resistance_sets,
+        "resistance_sessions": totals.resistance_sessions,
+        "impacts": totals.impacts,
+        "impact_sessions": totals.impact_sessions,
+    }
 
 
 def meal_json(meal: StoredMeal) -> dict[str, Any]:

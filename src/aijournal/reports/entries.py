@@ -7,13 +7,13 @@ from typing import Any
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import DETAIL_MODELS, rows_between
 from aijournal.store.exercise import StoredSession, sessions_between
 from aijournal.store.models import Entry, ExerciseItem
 from aijournal.store.undo import CREATED, last_command, state_rows
-from aijournal.suggest import did_you_mean
 
 ORDERS = ("day", "written")
 

@@ -17,6 +17,7 @@ from aijournal.config import Config
 from aijournal.domain.activity import LoggedSession, period_totals
 from aijournal.domain.dayintake import DayIntake, day_intakes, summarize
 from aijournal.domain.status import daily_doses
+from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
 from aijournal.reports.week import GOOD_NIGHT_HOURS
 from aijournal.store.daily import rows_between
@@ -24,7 +25,6 @@ from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.models import BodyMeasure, Entry, MedicationDose, SleepRecord, SymptomRating
 from aijournal.store.span import journal_start
-from aijournal.suggest import did_you_mean
 
 OTHER_SERIES = {
     "aerobic-minutes": "moderate-equivalent aerobic minutes (as aij week counts them)",

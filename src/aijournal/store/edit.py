@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from aijournal.domain.daylog import MEAL_SLOTS, check_note, parse_number
 from aijournal.domain.labels import article
+from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.domain.units import Units, parse_waist_cm, parse_weight_kg
 from aijournal.errors import BadInput
@@ -16,7 +17,6 @@ from aijournal.store.daily import DETAIL_MODELS
 from aijournal.store.edit_items import Change, change_exercise_item, change_meal_item
 from aijournal.store.entries import get_entry, touch
 from aijournal.store.models import Entry
-from aijournal.suggest import did_you_mean
 
 # What each kind of entry lets you change, besides `date`.
 EDITABLE: dict[str, tuple[str, ...]] = {

@@ -23,10 +23,10 @@ from aijournal.domain.exercise import (
 )
 from aijournal.domain.meals import MAX_ITEM_GRAMS, MAX_SUPPLEMENT_UNITS
 from aijournal.domain.nutrients import NUTRIENT_KEYS
+from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.units import KG_PER_LB
 from aijournal.errors import BadInput
 from aijournal.store.models import ExerciseItem, Meal, MealItem
-from aijournal.suggest import did_you_mean
 
 EXERCISE_FIELDS: dict[str, int] = {
     "sets": MAX_SETS,

@@ -1,0 +1,134 @@
+"""The one-page visit summary's content: the plain result models the page is drawn from
+(`export/html.py` lays them out; `reports/visit.py` fills them)."""
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from aijournal.store.visits import QuestionRow, VisitRow
+
+
+class DayValue(BaseModel):
+    day: date
+    value: float
+
+
+class SymptomSummary(BaseModel):
+    name: str
+    label: str
+    unit: str
+    scale_max: float
+    days_rated: int
+    first_week_mean: float | None
+    last_week_mean: float | None
+    highest: DayValue | None
+    series: list[DayValue]
+
+
+class RequirementRow(BaseModel):
+    name: str
+    unit: str
+    actual: int
+    required: int
+    met: bool
+    state: str = "not-met"
+
+
+class WeekRow(BaseModel):
+    week: str
+    start: date
+    days_done: int
+    days_planned: int
+    requirements: list[RequirementRow]
+
+
+class RequirementTotal(BaseModel):
+    name: str
+    weeks_met: int
+    weeks: int
+
+
+class NutrientRow(BaseModel):
+    key: str
+    label: str
+    unit: str
+    target: float | None  # None: shown on its own line, compared with nothing (MK-7)
+    upper: float | None
+    upper_counts: str
+    days_logged: int  # days with intake logged: food or supplements
+    days_with_food: int
+    days_met: int
+    average: float | None
+    food_average: float | None
+    supplements_average: float | None
+    days_over: int
+    days_incomplete: int
+
+
+class ReasonCount(BaseModel):
+    reason: str
+    count: int
+
+
+class MedicationRow(BaseModel):
+    name: str
+    dose: str
+    taken: int
+    skipped: int
+    no_record: int | None
+    reasons: list[ReasonCount]
+
+
+class SleepSummary(BaseModel):
+    nights: int
+    mean_hours: float | None
+    mean_quality: float | None
+
+
+class MeasureSummary(BaseModel):
+    label: str
+    unit: str
+    count: int
+    first: DayValue | None
+    last: DayValue | None
+
+
+class CheckinRow(BaseModel):
+    item: str
+    attribute: str
+    first_week: str
+    first_value: int
+    last_week: str
+    last_value: int
+
+
+class VisitReport(BaseModel):
+    """Everything the one-page summary shows, for ``start``..``end``."""
+
+    start: date
+    end: date
+    made_on: date
+    last_visit: date | None
+    next_visit: VisitRow | None
+    profile_name: str
+    profile_source: str
+    plan_name: str
+    plan_source: str
+    pain: SymptomSummary
+    stiffness: SymptomSummary
+    exercise_days: list[date]
+    weeks: list[WeekRow]
+    weeks_total: int
+    requirement_totals: list[RequirementTotal]
+    nutrients: list[NutrientRow]
+    vitamin_k_reminder: str | None = None
+    medications: list[MedicationRow]
+    sleep: SleepSummary
+    body: list[MeasureSummary]
+    checkins: list[CheckinRow]
+    checkin_count: int
+    questions: list[QuestionRow]
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
