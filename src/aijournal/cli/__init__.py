@@ -1,5 +1,6 @@
 """The command line: the root app, its command groups, and the one error boundary."""
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -70,15 +71,34 @@ def main(argv: list[str] | None = None) -> None:
             app(args=args, prog_name="aij")
         finally:
             common.print_notices()  # after the command's own output
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except AijError as exc:
         if debug:
             raise
         _fail(str(exc), exc.exit_code)
+    except OSError as exc:
+        if debug or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _output_lost(exc)
     except Exception as exc:
         if debug:
             raise
         # The traceback and the exception text may hold health data: name only the type.
         _fail(f"internal error ({type(exc).__name__}); run again with --debug to see where", 1)
+
+
+# A write that failed for want of room or a reader (``> /dev/full``, ``| head``).
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EFBIG, errno.EDQUOT, errno.EIO})
+
+
+def _output_lost(exc: OSError) -> None:
+    """One line for output that could not be written; what is still buffered is dropped."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    _fail(f"cannot write the output: {exc.strerror or 'write error'}", 1)
 
 
 def _fail(message: str, code: int) -> None:

@@ -5,7 +5,6 @@ rows go through the checks of incoming.py. Nothing here touches the journal.
 """
 
 import csv
-import io
 import json
 import os
 import shutil
@@ -50,16 +49,48 @@ from aijournal.store.migrations import LATEST
 
 Opener = Callable[[str], AbstractContextManager[BinaryIO]]
 
+# Bounds checked before anything is read, so a small zip cannot fill memory or take minutes:
+# a line of the longest texts aij writes is under 40 KiB; ten years of a busy journal, under
+# 200 MiB; real CSV files compress about 10 times, a zip bomb a thousand.
+MAX_LINE_BYTES = 1 << 20
+MAX_EXPORT_BYTES = 1 << 30
+MAX_RATIO = 200
+RATIO_FROM_BYTES = 16 << 20
+
+
+class _TooLong(Exception):
+    """A line over MAX_LINE_BYTES."""
+
+
+def _lines(binary: BinaryIO) -> Iterator[str]:
+    """The lines of ``binary`` as text (UTF-8, a leading BOM dropped), each read no further
+    than MAX_LINE_BYTES: a longer one raises _TooLong before it is held in memory."""
+    first = True
+    while True:
+        line = binary.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES:
+            raise _TooLong
+        if first and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        first = False
+        yield line.decode("utf-8")
+
 
 def _csv_rows(incoming: Incoming, name: str, binary: BinaryIO) -> Iterator[tuple[int, list[str]]]:
-    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, strict=True)
+    reader = csv.reader(_lines(binary), strict=True)
     number = 0
     try:
         for number, row in enumerate(reader, start=1):
             yield number, row
     except UnicodeDecodeError:
         raise incoming.fail(name, "not UTF-8 text") from None
+    except _TooLong:
+        raise incoming.fail(
+            f"{name} row {number + 1}",
+            f"a line longer than {MAX_LINE_BYTES // 1024} KiB (no aij export has one)",
+        ) from None
     except csv.Error as exc:
         raise incoming.fail(f"{name} row {number + 1}", f"not readable as CSV ({exc})") from None
 
@@ -186,6 +217,7 @@ def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
     except (zipfile.BadZipFile, OSError):
         raise BadInput(f"{path} is not a readable zip file; nothing was imported") from None
     with archive:
+        _check_sizes(path, archive.infolist())
         names = {n for n in archive.namelist() if not n.endswith("/")}
         prefix = ""
         if MANIFEST not in names:
@@ -205,6 +237,21 @@ def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
                 ) from None
 
         yield names, member
+
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip that would unpack to more than an export can hold (a zip bomb), from
+    the sizes its directory declares (zipfile never unpacks past a declared size)."""
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if total > MAX_EXPORT_BYTES or (
+        total > RATIO_FROM_BYTES and total > MAX_RATIO * max(packed, 1)
+    ):
+        raise BadInput(
+            f"{path.name} would unpack to {total:,} bytes from {packed:,}, more than an aij "
+            f"export holds (at most {MAX_EXPORT_BYTES:,} bytes, {MAX_RATIO} times its size); "
+            "nothing was imported"
+        )
 
 
 def _folder_members(path: Path) -> tuple[set[str], Opener]:
