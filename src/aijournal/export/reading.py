@@ -327,6 +327,17 @@ def read_json_export(source: str, data: Any, tick: Callable[[], None]) -> Incomi
     return finished
 
 
+def _json_int(text: str) -> int | float:
+    """A JSON integer; past 18 digits a float (an infinite one past the float range), so the
+    row's check refuses it by name instead of Python's 4,300-digit limit raising."""
+    return int(text) if len(text) <= 19 else float(text)
+
+
+def _json_constant(name: str) -> float:
+    """NaN, Infinity, -Infinity: read, so the row's check can refuse them by name."""
+    return float(name)
+
+
 @contextmanager
 def stdin_as_file() -> Iterator[Path]:
     """Standard input (``aij import -``) copied to an owner-only temporary file, so a zip
@@ -360,11 +371,15 @@ def read_export(path: Path, progress: ProgressFactory) -> Incoming:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         try:
             with path.open("rb") as handle, progress("reading", len(TABLES) + 2) as bar:
-                data = json.load(handle)
+                data = json.load(handle, parse_int=_json_int, parse_constant=_json_constant)
                 bar.advance(1)
                 return read_json_export(source, data, lambda: bar.advance(1))
         except UnicodeDecodeError:
             raise BadInput(f"{source} is not UTF-8 text; nothing was imported") from None
+        except RecursionError:
+            raise BadInput(
+                f"{source} is nested too deeply for an aij export; nothing was imported"
+            ) from None
         except json.JSONDecodeError as exc:
             raise BadInput(
                 f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}); "
