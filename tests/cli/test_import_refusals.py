@@ -102,7 +102,11 @@ CSV_CASES = [
         set_cell(2, "hours", "25"),
         "sleep.csv row 2: column hours: 25 is above the highest allowed, 24",
     ),
-    ("body_measures.csv", set_cell(2, "value", "1000"), "column value: 1000 is above the highest allowed, 400"),
+    (
+        "body_measures.csv",
+        set_cell(2, "value", "1000"),
+        "column value: 1000 is above the highest allowed, 400",
+    ),
     ("sites.csv", set_cell(2, "sites", "hands,tail"), "unknown body site 'tail'"),
     (
         "exercise_items.csv",

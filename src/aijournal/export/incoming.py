@@ -46,6 +46,7 @@ class Incoming:
     """An export's entries, checked column by column: by entry id, its row and details."""
 
     source: str
+    schema: int = 0  # the export's schema version, once its header is read
     entries: dict[str, tuple[date, str, datetime, datetime]] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)
     details: dict[str, Values] = field(default_factory=dict)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from aijournal.errors import BadInput
+from aijournal.export import older
 from aijournal.export.cells import (
     CellError,
 )
@@ -117,11 +118,13 @@ def _read_csv_file(collect: Collector, spec: CsvFile, binary: BinaryIO) -> None:
     first = next(rows, None)
     if first is None:
         raise incoming.fail(spec.name, "the file is empty (no header row)")
-    index = _header_index(incoming, spec.name, first[1], spec.header)
+    own = older.columns_in(table, incoming.schema)
+    header = (*spec.header[: len(spec.header) - len(table.columns)], *(c.name for c in own))
+    index = _header_index(incoming, spec.name, first[1], header)
     lead = (ENTRY_KEY, Column("date", "date"), *((POSITION,) if table.items else ()))
     if not table.items:
         lead = (*lead, Column("created_at", "datetime"), Column("updated_at", "datetime"))
-    columns = (*lead, *table.columns)
+    columns = (*lead, *own)
     parsers = [(cell_parser(col), i) for col, i in zip(columns, index, strict=True)]
     width = len(index)
     for number, cells in rows:
@@ -144,10 +147,13 @@ def _read_csv_file(collect: Collector, spec: CsvFile, binary: BinaryIO) -> None:
             parent = incoming.entries.get(entry_id)
             if parent is not None and parent[0] != day:
                 raise incoming.fail(where, f"date {day} is not the date of entry {entry_id}")
-            collect.item(where, table, entry_id, values[2], tuple(values[3:]))
+            row = older.upgrade(table, incoming.schema, tuple(values[3:]))
+            collect.item(where, table, entry_id, values[2], row)
         else:
             collect.entry(where, entry_id, (day, spec.kind, values[2], values[3]))
-            collect.detail(where, table, entry_id, tuple(values[4:]))
+            collect.detail(
+                where, table, entry_id, older.upgrade(table, incoming.schema, tuple(values[4:]))
+            )
 
 
 def _check_manifest(incoming: Incoming, binary: BinaryIO) -> None:
@@ -176,6 +182,12 @@ def _check_version(incoming: Incoming, version: object) -> None:
             f"{incoming.source} was written by a newer aij (schema {version}, this one knows "
             f"{LATEST}); upgrade aij to import it; nothing was imported"
         )
+    if version < 1:
+        raise BadInput(
+            f"{incoming.source} has schema version {version}, which no aij wrote; "
+            "nothing was imported"
+        )
+    incoming.schema = version
 
 
 def read_csv_export(
@@ -316,11 +328,13 @@ def read_json_export(source: str, data: Any, tick: Callable[[], None]) -> Incomi
     tick()
     for table in TABLES:
         keys = (ENTRY_KEY, POSITION) if table.items else (ENTRY_KEY,)
-        for where, values in _json_rows(incoming, tables, table.name, (*keys, *table.columns)):
+        own = older.columns_in(table, incoming.schema)
+        for where, values in _json_rows(incoming, tables, table.name, (*keys, *own)):
+            row = older.upgrade(table, incoming.schema, tuple(values[len(keys) :]))
             if table.items:
-                collect.item(where, table, values[0], values[1], tuple(values[2:]))
+                collect.item(where, table, values[0], values[1], row)
             else:
-                collect.detail(where, table, values[0], tuple(values[1:]))
+                collect.detail(where, table, values[0], row)
         tick()
     finished = collect.finish()
     finished.files = {str(name): text.encode("utf-8") for name, text in files.items()}
