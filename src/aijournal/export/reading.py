@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -222,11 +223,23 @@ def read_csv_export(
     return finished
 
 
+# What a damaged zip member raises while it is read: a bad CRC or header, a broken deflate
+# stream, a stream cut short, a compression method or encryption flag flipped.
+_DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    OSError,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 @contextmanager
 def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (*_DAMAGED_ZIP, ValueError):
         raise BadInput(f"{path} is not a readable zip file; nothing was imported") from None
     with archive:
         _check_sizes(path, archive.infolist())
@@ -243,9 +256,9 @@ def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
             try:
                 with archive.open(prefix + name) as stream:
                     yield stream  # type: ignore[misc]
-            except (zipfile.BadZipFile, OSError) as exc:
+            except _DAMAGED_ZIP:
                 raise BadInput(
-                    f"{path}: {name} cannot be read ({exc}); nothing was imported"
+                    f"{path.name}: {name} cannot be read (the zip is damaged); nothing was imported"
                 ) from None
 
         yield names, member
