@@ -102,3 +102,9 @@ def test_weekday_names_are_within_a_week(today_offset: int, index: int) -> None:
     ahead = parse_day(name, today=today, ahead=True)
     assert back.weekday() == ahead.weekday() == index
     assert 0 <= (today - back).days <= 6 and 0 <= (ahead - today).days <= 6
+
+
+def test_an_iso_week_label_has_a_four_digit_year() -> None:
+    """Import's pattern (export/tables.WEEK) reads what the check-in writes, even before 1000."""
+    assert iso_week_of(date(999, 6, 1)) == "0999-W22"
+    assert iso_week_of(date(2026, 11, 26)) == "2026-W48"
