@@ -1,5 +1,6 @@
 """The user's settings (config.yaml): medications, target profile, plan, units, own symptoms."""
 
+import math
 import re
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.daylog import guided_keys, parse_tracked
+from aijournal.domain.limits import SYMPTOM_VALUE_RANGE
 from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
 from aijournal.errors import BadInput
@@ -62,6 +64,11 @@ class OwnSymptom(BaseModel):
         return value
 
     def to_symptom(self) -> Symptom:
+        low, high = SYMPTOM_VALUE_RANGE
+        if not (math.isfinite(self.min) and math.isfinite(self.max)) or not (
+            low <= self.min and self.max <= high
+        ):
+            raise BadInput(f"symptom {self.name}: min and max must lie within {low:g} to {high:g}")
         if self.min >= self.max:
             raise BadInput(f"symptom {self.name}: min {self.min:g} is not below max {self.max:g}")
         return Symptom(self.name, self.kind, self.min, self.max, self.meaning, "your own")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aijournal.domain.dates import iso_week_of, parse_day
+from aijournal.domain.dates import earliest_day, iso_week_of, latest_day, parse_day
 from aijournal.errors import BadInput
 
 # 2026-11-27 is a Friday (checked against a calendar).
@@ -43,9 +43,21 @@ def test_future_day_is_refused() -> None:
         parse_day("2026-11-28", today=FRIDAY)
 
 
-@given(st.dates(max_value=FRIDAY))
+@given(st.dates(min_value=earliest_day(FRIDAY), max_value=FRIDAY))
 def test_any_past_iso_date_round_trips(day: date) -> None:
     assert parse_day(day.isoformat(), today=FRIDAY) == day
+
+
+@given(st.dates(max_value=earliest_day(FRIDAY) - timedelta(days=1)))
+def test_a_day_over_120_years_back_is_refused(day: date) -> None:
+    with pytest.raises(BadInput, match="more than 120 years ago"):
+        parse_day(day.isoformat(), today=FRIDAY)
+
+
+@given(st.dates(min_value=latest_day(FRIDAY) + timedelta(days=1)))
+def test_a_visit_over_2_years_ahead_is_refused(day: date) -> None:
+    with pytest.raises(BadInput, match="more than 2 years ahead"):
+        parse_day(day.isoformat(), today=FRIDAY, ahead=True)
 
 
 @given(st.integers(min_value=0, max_value=3000))
@@ -90,3 +102,9 @@ def test_weekday_names_are_within_a_week(today_offset: int, index: int) -> None:
     ahead = parse_day(name, today=today, ahead=True)
     assert back.weekday() == ahead.weekday() == index
     assert 0 <= (today - back).days <= 6 and 0 <= (ahead - today).days <= 6
+
+
+def test_an_iso_week_label_has_a_four_digit_year() -> None:
+    """Import's pattern (export/tables.WEEK) reads what the check-in writes, even before 1000."""
+    assert iso_week_of(date(999, 6, 1)) == "0999-W22"
+    assert iso_week_of(date(2026, 11, 26)) == "2026-W48"

@@ -154,14 +154,16 @@ def test_by_weight() -> None:
     assert not weigh(toast, 2, "slice").by_weight
 
 
-def test_a_cut_heavier_than_350_g_is_a_portion() -> None:
+def test_a_cut_heavier_than_200_g_is_a_portion() -> None:
     side = F("fish", (M("fillet", 356), M("portion", 85)))
     assert weigh(side, 2, "fillet") == Weighed(
         170.0, 2, "fillet", "SR28's fillet is 356 g, so one fillet is taken as a 3 oz portion"
     )
-    # A steak of exactly 350 g is still a steak.
-    steak = F("beef", (M("steak", 350), M("portion", 85)))
-    assert weigh(steak, 1, "steak") == Weighed(350.0, 1, "steak", "")
+    # A steak of exactly 200 g is still a steak; one of 200.5 g is a side, so a portion.
+    steak = F("beef", (M("steak", 200), M("portion", 85)))
+    assert weigh(steak, 1, "steak") == Weighed(200.0, 1, "steak", "")
+    big = F("beef", (M("steak", 200.5), M("portion", 85)))
+    assert weigh(big, 1, "steak").grams == 85.0
     # Without a portion row the fillet is what SR28 says.
     assert weigh(F("fish", (M("fillet", 356),)), 1, "fillet") == Weighed(356.0, 1, "fillet")
 

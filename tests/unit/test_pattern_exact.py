@@ -132,14 +132,10 @@ def test_each_portion_source_names_its_source_and_the_portion() -> None:
 
 def test_fruit_measure_words_are_sr28_words() -> None:
     # SR28 WEIGHT.txt writes "extra small" and "extra large"; the catalog hyphenates them.
-    assert {
-        "extra-small",
-        "small",
-        "medium",
-        "large",
-        "extra-large",
-        "fruit",
-    } == WHOLE_FRUIT_UNITS
+    # A fruit's own name is a whole-fruit measure too ("1 apricot", "1 fig", "1 grape").
+    sizes = {"extra-small", "small", "medium", "large", "extra-large", "fruit"}
+    names = {"apricot", "avocado", "pomegranate", "fig", "date", "prune", "grape", "cherry"}
+    assert sizes | names | {"berry", "raspberry", "raisin"} == WHOLE_FRUIT_UNITS
     assert (HALF_FRUIT_UNIT, JUICE_TAG, FRUIT_KEY) == ("half", "juice", "fruit")
 
 
@@ -384,7 +380,8 @@ def test_the_fruit_line_uses_units_not_grams() -> None:
     foods = [
         LoggedFood(DAYS[0], frozenset({"fruit"}), 354.0, 3, "medium"),
         LoggedFood(DAYS[1], frozenset({"fruit", "juice"}), 249.0, 1, "cup"),
-        LoggedFood(DAYS[1], frozenset({"fruit"}), 1.0, 1, "half"),
+        # Half a grapefruit (SR28 09112: '.5 fruit' = 123 g): half of a 246 g piece.
+        LoggedFood(DAYS[1], frozenset({"fruit"}), 123.0, 1, "half"),
     ]
     line = lines(foods)["fruit"]
     assert (line.servings, line.per_day, line.met) == (4.5, 2.25, False)

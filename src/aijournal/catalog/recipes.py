@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aijournal.catalog.foods import FoodCatalog
 from aijournal.catalog.yamlfile import load_model
@@ -23,6 +23,22 @@ class Recipe(BaseModel):
     name: str = Field(min_length=1)
     servings: float = Field(gt=0, le=100)
     items: str = Field(min_length=1, description="the ingredients, as `aij log meal` takes them")
+
+
+def make_recipe(*, id: str, name: str, servings: float, items: str) -> Recipe:
+    """A recipe from what a person typed, or BadInput saying what is missing or not allowed."""
+    if not items.strip():
+        raise BadInput(
+            f"recipe {id} has no ingredients; write them as aij log meal takes them, "
+            'e.g. "oats 40g, milk 1 cup"'
+        )
+    if not name.strip():
+        raise BadInput("the recipe needs a name with letters or digits")
+    try:
+        return Recipe(id=id, name=name, servings=servings, items=items)
+    except ValidationError as exc:
+        field = ".".join(str(p) for p in exc.errors()[0]["loc"]) or "recipe"
+        raise BadInput(f"recipe {id}: {field} is not allowed ({exc.errors()[0]['msg']})") from None
 
 
 class RecipeFile(BaseModel):

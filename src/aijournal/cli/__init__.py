@@ -1,5 +1,6 @@
 """The command line: the root app, its command groups, and the one error boundary."""
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None) -> None:
             app(args=args, prog_name="aij")
         finally:
             common.print_notices()  # after the command's own output
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except KeyboardInterrupt:
         # Ctrl-C while the command line is read, or while notices print.
         if debug:
@@ -107,6 +109,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
+        if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
+            _output_lost(exc)
         # The traceback and the exception text may hold health data: name only the type.
         _fail(f"internal error ({type(exc).__name__}); run again with --debug to see where", 1)
 
@@ -118,6 +122,20 @@ def _after_ctrl_c() -> None:
     sys.stdout.flush()
     if sys.stderr.isatty():
         sys.stderr.write("\n")
+
+
+# A write that failed for want of room or a reader (``> /dev/full``, ``| head``).
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EFBIG, errno.EDQUOT, errno.EIO})
+
+
+def _output_lost(exc: OSError) -> None:
+    """One line for output that could not be written; what is still buffered is dropped."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    _fail(f"cannot write the output: {exc.strerror or 'write error'}", 1)
 
 
 def _fail(message: str, code: int) -> None:

@@ -114,12 +114,18 @@ def day_of(text: str) -> date:
 def week_of(text: str) -> tuple[int, int]:
     """(ISO year, week) of ``2026-W48``, or of any day expression (``today``, ``-7d``, a date)."""
     from aijournal.domain.adherence import iso_week
+    from aijournal.domain.dates import DayOutOfRange, check_day_range
     from aijournal.errors import BadInput
 
     if "w" in text.lower() and not text.lower().startswith(("we", "-")):
-        return iso_week(text)
+        year, week = iso_week(text)
+        for weekday in (1, 7):
+            check_day_range(date.fromisocalendar(year, week, weekday), today=clock.today())
+        return year, week
     try:
         return iso_week(day_of(text))
+    except DayOutOfRange:
+        raise
     except BadInput:
         raise BadInput(
             f"week '{text}' is not allowed: write 2026-W48, or a day in it (2026-11-25, today, -7d)"

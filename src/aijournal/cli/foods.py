@@ -376,7 +376,7 @@ def recipe_add(
     """
     from aijournal import render
     from aijournal.catalog.intake import check_recipe
-    from aijournal.catalog.recipes import Recipe, hidden_by, recipe_id, save_recipes
+    from aijournal.catalog.recipes import hidden_by, make_recipe, recipe_id, save_recipes
     from aijournal.paths import ensure_private_dir, paths
 
     catalog, recipes = _catalogs()
@@ -390,7 +390,7 @@ def recipe_add(
         )
     if not 0 < servings <= 100:
         raise BadInput(f"--servings {servings:g} is not allowed; use more than 0, up to 100")
-    recipe = Recipe(id=key, name=name, servings=servings, items=items)
+    recipe = make_recipe(id=key, name=name, servings=servings, items=items)
     check_recipe(recipe, catalog, recipes)
     ensure_private_dir(paths().home)
     path = save_recipes(paths().home, {**recipes, key: recipe})

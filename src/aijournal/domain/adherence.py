@@ -171,8 +171,11 @@ def week_dates(year: int, week: int) -> list[dt.date]:
         raise BadInput(
             f"week {year}-W{week:02d} does not exist: {year} has weeks 1 to {weeks_in_year}"
         )
-    monday = dt.date.fromisocalendar(year, week, 1)
-    return [monday + dt.timedelta(days=offset) for offset in range(7)]
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+        return [monday + dt.timedelta(days=offset) for offset in range(7)]
+    except (OverflowError, ValueError):
+        raise BadInput(f"week {year}-W{week:02d} runs past the calendar's end") from None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from aijournal.domain.limits import MAX_MEAL_TEXT
 from aijournal.domain.plausible import DRINK, SOLID_FOOD, Limit
 from aijournal.errors import BadInput
 
@@ -196,6 +197,11 @@ def parse_items(text: str, is_name: Callable[[str], bool] = _never_a_name) -> li
     holding "with" or a unit word ("cheese slice") is kept whole."""
     if not text.strip():
         raise BadInput("no meal items given; write e.g. 'salmon 150g, kale 1 cup, 2 eggs'")
+    if len(text) > MAX_MEAL_TEXT:
+        raise BadInput(
+            f"the meal is {len(text)} characters; at most {MAX_MEAL_TEXT} are kept "
+            "(log it as two meals)"
+        )
     items: list[MealItem] = []
     for number, raw in enumerate(re.split(r"[,;\n]", text), start=1):
         item = _clean(raw)

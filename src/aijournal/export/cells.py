@@ -10,6 +10,7 @@ microseconds (2026-11-26T08:30:00.000000).
 """
 
 import math
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -145,19 +146,28 @@ def parse_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise CellError(f"'{text}' is not a number (use . as the decimal point)") from None
+        raise CellError(f"'{_shown(text)}' is not a number (use . as the decimal point)") from None
     if not math.isfinite(value):
-        raise CellError(f"'{text}' is not a finite number")
+        raise CellError(f"'{_shown(text)}' is not a finite number")
     if "_" in text:
-        raise CellError(f"'{text}' is not a number (use . as the decimal point)")
+        raise CellError(f"'{_shown(text)}' is not a number (use . as the decimal point)")
     return value
 
 
+_WHOLE = re.compile(r"-?[0-9]{1,18}\Z")
+
+
 def parse_int(text: str) -> int:
+    """A whole number of at most 18 digits (aij's largest is far smaller), an optional -."""
     clean = text.strip()
-    if not clean.lstrip("-").isdigit() or not clean.isascii():
-        raise CellError(f"'{text}' is not a whole number")
+    if _WHOLE.match(clean) is None:
+        raise CellError(f"'{_shown(text)}' is not a whole number (at most 18 digits)")
     return int(clean)
+
+
+def _shown(text: str) -> str:
+    """A cell's text as quoted in a message: cut short, so a huge cell is not echoed whole."""
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def parse_date(text: str) -> date:
@@ -173,11 +183,13 @@ def parse_datetime(text: str) -> datetime:
     """An ISO time, in UTC (aware): a time without a zone is UTC, as the export writes it."""
     try:
         value = datetime.fromisoformat(text)
-    except ValueError:
-        raise CellError(f"'{text}' is not an ISO time (YYYY-MM-DDTHH:MM:SS)") from None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise CellError(
+            f"'{_shown(text)}' is not an ISO time (YYYY-MM-DDTHH:MM:SS) within the calendar"
+        ) from None
 
 
 def parse_bool(text: str) -> bool:

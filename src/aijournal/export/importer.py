@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from aijournal.domain.dates import check_day_range
+from aijournal.domain.labels import article
 from aijournal.domain.symptoms import BODY_SITES, SymptomSet
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.errors import BadInput
@@ -38,6 +40,7 @@ from aijournal.export.tables import (
 from aijournal.export.userfiles import Restored
 from aijournal.store.db import Journal
 from aijournal.store.edit import ONE_PER_DAY
+from aijournal.store.undo import remember_created
 
 BODY_RANGES = {"weight_kg": WEIGHT_KG_RANGE, "waist_cm": WAIST_CM_RANGE}
 COMPARE_CHUNK = 2000
@@ -60,6 +63,7 @@ def _check_rules(incoming: Incoming, symptoms: SymptomSet, today: date) -> None:
         if day > today and kind not in FUTURE_KINDS:
             raise incoming.fail(where, f"date {day} is in the future (only visits may be)")
         try:
+            check_day_range(day, today=today)
             _check_detail(kind, detail, symptoms, today)
         except BadInput as exc:
             raise incoming.fail(where, str(exc)) from None
@@ -83,6 +87,8 @@ def _check_detail(kind: str, detail: Values, symptoms: SymptomSet, today: date) 
         answered = detail[1]
         if answered is not None and answered > today:
             raise BadInput(f"answered_on {answered} is in the future")
+        if answered is not None:
+            check_day_range(answered, today=today)
 
 
 def _normal(table: Table, values: Values) -> Values:
@@ -193,7 +199,7 @@ def _one_a_day(session: Session, incoming: Incoming, new: list[str]) -> None:
             if clash is not None and held_id != clash and held_id not in incoming.entries:
                 raise incoming.fail(
                     incoming.where[clash],
-                    f"the journal already has a {kind} entry"
+                    f"the journal already has {article(kind)} {kind} entry"
                     + (f" for {value}" if value else "")
                     + f" on {day} ({held_id})",
                 )
@@ -256,4 +262,5 @@ def import_export(
             for name, rows in _rows_to_insert(incoming, new):
                 for written in insert_rows(session=session, table_name=name, rows=rows):
                     bar.advance(written)
+        remember_created(session=session, entry_ids=new)  # one batch: `aij undo` takes it back
     return ImportSummary(incoming.source, len(incoming.entries), len(new), len(present), restored)

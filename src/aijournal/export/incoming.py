@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from aijournal.domain.labels import article
 from aijournal.errors import BadInput
 from aijournal.export.cells import (
     CellError,
@@ -45,6 +46,7 @@ class Incoming:
     """An export's entries, checked column by column: by entry id, its row and details."""
 
     source: str
+    schema: int = 0  # the export's schema version, once its header is read
     entries: dict[str, tuple[date, str, datetime, datetime]] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)
     details: dict[str, Values] = field(default_factory=dict)
@@ -63,6 +65,7 @@ def check_value(column: Column, value: Any) -> None:
             raise CellError("a value is needed")
         return
     if isinstance(value, str):
+        check_text(value)
         if column.max_length is not None and len(value) > column.max_length:
             raise CellError(f"{len(value)} characters, at most {column.max_length} allowed")
         if len(value) < column.min_length:
@@ -72,10 +75,24 @@ def check_value(column: Column, value: Any) -> None:
         if column.pattern is not None and column.pattern.match(value) is None:
             raise CellError(f"'{value}' is not in the allowed form")
     elif isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise CellError(f"{value} is not a finite number")
         if column.low is not None and value < column.low:
             raise CellError(f"{value:g} is below the lowest allowed, {column.low:g}")
         if column.high is not None and value > column.high:
             raise CellError(f"{value:g} is above the highest allowed, {column.high:g}")
+
+
+def check_text(value: str) -> None:
+    """Refuse a NUL (CSV cannot carry it) or a lone surrogate (not Unicode text)."""
+    if value.isascii():
+        if "\0" in value:
+            raise CellError("the text holds a NUL character")
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CellError("the text is not valid Unicode (a lone surrogate)") from None
 
 
 def cell_value(column: Column, text: str) -> Any:
@@ -109,10 +126,8 @@ def cell_parser(column: Column) -> Callable[[str], Any]:
         or column.choices
         or column.pattern is not None
     )
-    if column.nullable and not checked:
+    if column.nullable and not checked and column.type != "text":
         return lambda text: None if text == "" else convert(text)
-    if column.type == "text" and not checked:
-        return convert
     if column.type in ("float", "int") and not column.choices and column.pattern is None:
         return _number_parser(column, convert)
     if column.type == "text":
@@ -146,6 +161,8 @@ def _text_parser(column: Column) -> Callable[[str], Any]:
         if text == "" and column.nullable:
             return None
         value = read_text_cell(text)
+        if "\0" in value:
+            raise CellError("NUL")
         if not shortest <= len(value) <= longest:
             raise CellError("length")
         if (choices and value not in choices) or (pattern and pattern.match(value) is None):
@@ -207,7 +224,9 @@ class Collector:
             raise into.fail(where, f"entry {entry_id} is not in the entry table")
         if KIND_TABLE[known[1]] is not table:
             raise into.fail(
-                where, f"entry {entry_id} is a {known[1]} entry, not a {table.name} row"
+                where,
+                f"entry {entry_id} is {article(known[1])} {known[1]} entry, "
+                f"not {article(table.name)} {table.name} row",
             )
         if entry_id in into.details:
             raise into.fail(where, f"entry {entry_id} has two {table.name} rows")

@@ -7,6 +7,7 @@ an earlier aij export (or empty), so ``--force`` can never wipe an unrelated fol
 
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,19 @@ def check_target(path: Path, *, force: bool, folder: bool, marker: str | None = 
             )
     elif path.is_dir():
         raise BadInput(f"{path} is a folder; give a file name for --out")
+    elif not _is_regular_file(path):
+        raise BadInput(
+            f"{path} is not a regular file (a device, pipe or socket); --force replaces only "
+            "a file: choose another --out"
+        )
+
+
+def _is_regular_file(path: Path) -> bool:
+    """``path`` is a regular file (through a symlink, its target; a dangling link is none)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return path.is_symlink()  # a dangling link: renaming over it touches nothing else
 
 
 def _temp_sibling(path: Path, what: str) -> Path:

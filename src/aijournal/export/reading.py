@@ -5,19 +5,20 @@ rows go through the checks of incoming.py. Nothing here touches the journal.
 """
 
 import csv
-import io
 import json
 import os
 import shutil
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from aijournal.errors import BadInput
+from aijournal.export import older
 from aijournal.export.cells import (
     CellError,
 )
@@ -50,16 +51,48 @@ from aijournal.store.migrations import LATEST
 
 Opener = Callable[[str], AbstractContextManager[BinaryIO]]
 
+# Bounds checked before anything is read, so a small zip cannot fill memory or take minutes:
+# a line of the longest texts aij writes is under 40 KiB; ten years of a busy journal, under
+# 200 MiB; real CSV files compress about 10 times, a zip bomb a thousand.
+MAX_LINE_BYTES = 1 << 20
+MAX_EXPORT_BYTES = 1 << 30
+MAX_RATIO = 200
+RATIO_FROM_BYTES = 16 << 20
+
+
+class _TooLong(Exception):
+    """A line over MAX_LINE_BYTES."""
+
+
+def _lines(binary: BinaryIO) -> Iterator[str]:
+    """The lines of ``binary`` as text (UTF-8, a leading BOM dropped), each read no further
+    than MAX_LINE_BYTES: a longer one raises _TooLong before it is held in memory."""
+    first = True
+    while True:
+        line = binary.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES:
+            raise _TooLong
+        if first and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        first = False
+        yield line.decode("utf-8")
+
 
 def _csv_rows(incoming: Incoming, name: str, binary: BinaryIO) -> Iterator[tuple[int, list[str]]]:
-    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, strict=True)
+    reader = csv.reader(_lines(binary), strict=True)
     number = 0
     try:
         for number, row in enumerate(reader, start=1):
             yield number, row
     except UnicodeDecodeError:
         raise incoming.fail(name, "not UTF-8 text") from None
+    except _TooLong:
+        raise incoming.fail(
+            f"{name} row {number + 1}",
+            f"a line longer than {MAX_LINE_BYTES // 1024} KiB (no aij export has one)",
+        ) from None
     except csv.Error as exc:
         raise incoming.fail(f"{name} row {number + 1}", f"not readable as CSV ({exc})") from None
 
@@ -86,11 +119,13 @@ def _read_csv_file(collect: Collector, spec: CsvFile, binary: BinaryIO) -> None:
     first = next(rows, None)
     if first is None:
         raise incoming.fail(spec.name, "the file is empty (no header row)")
-    index = _header_index(incoming, spec.name, first[1], spec.header)
+    own = older.columns_in(table, incoming.schema)
+    header = (*spec.header[: len(spec.header) - len(table.columns)], *(c.name for c in own))
+    index = _header_index(incoming, spec.name, first[1], header)
     lead = (ENTRY_KEY, Column("date", "date"), *((POSITION,) if table.items else ()))
     if not table.items:
         lead = (*lead, Column("created_at", "datetime"), Column("updated_at", "datetime"))
-    columns = (*lead, *table.columns)
+    columns = (*lead, *own)
     parsers = [(cell_parser(col), i) for col, i in zip(columns, index, strict=True)]
     width = len(index)
     for number, cells in rows:
@@ -113,10 +148,13 @@ def _read_csv_file(collect: Collector, spec: CsvFile, binary: BinaryIO) -> None:
             parent = incoming.entries.get(entry_id)
             if parent is not None and parent[0] != day:
                 raise incoming.fail(where, f"date {day} is not the date of entry {entry_id}")
-            collect.item(where, table, entry_id, values[2], tuple(values[3:]))
+            row = older.upgrade(table, incoming.schema, tuple(values[3:]))
+            collect.item(where, table, entry_id, values[2], row)
         else:
             collect.entry(where, entry_id, (day, spec.kind, values[2], values[3]))
-            collect.detail(where, table, entry_id, tuple(values[4:]))
+            collect.detail(
+                where, table, entry_id, older.upgrade(table, incoming.schema, tuple(values[4:]))
+            )
 
 
 def _check_manifest(incoming: Incoming, binary: BinaryIO) -> None:
@@ -145,6 +183,12 @@ def _check_version(incoming: Incoming, version: object) -> None:
             f"{incoming.source} was written by a newer aij (schema {version}, this one knows "
             f"{LATEST}); upgrade aij to import it; nothing was imported"
         )
+    if version < 1:
+        raise BadInput(
+            f"{incoming.source} has schema version {version}, which no aij wrote; "
+            "nothing was imported"
+        )
+    incoming.schema = version
 
 
 def read_csv_export(
@@ -179,13 +223,26 @@ def read_csv_export(
     return finished
 
 
+# What a damaged zip member raises while it is read: a bad CRC or header, a broken deflate
+# stream, a stream cut short, a compression method or encryption flag flipped.
+_DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    OSError,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
 @contextmanager
 def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (*_DAMAGED_ZIP, ValueError):
         raise BadInput(f"{path} is not a readable zip file; nothing was imported") from None
     with archive:
+        _check_sizes(path, archive.infolist())
         names = {n for n in archive.namelist() if not n.endswith("/")}
         prefix = ""
         if MANIFEST not in names:
@@ -199,12 +256,27 @@ def _zip_members(path: Path) -> Iterator[tuple[set[str], Opener]]:
             try:
                 with archive.open(prefix + name) as stream:
                     yield stream  # type: ignore[misc]
-            except (zipfile.BadZipFile, OSError) as exc:
+            except _DAMAGED_ZIP:
                 raise BadInput(
-                    f"{path}: {name} cannot be read ({exc}); nothing was imported"
+                    f"{path.name}: {name} cannot be read (the zip is damaged); nothing was imported"
                 ) from None
 
         yield names, member
+
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip that would unpack to more than an export can hold (a zip bomb), from
+    the sizes its directory declares (zipfile never unpacks past a declared size)."""
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if total > MAX_EXPORT_BYTES or (
+        total > RATIO_FROM_BYTES and total > MAX_RATIO * max(packed, 1)
+    ):
+        raise BadInput(
+            f"{path.name} would unpack to {total:,} bytes from {packed:,}, more than an aij "
+            f"export holds (at most {MAX_EXPORT_BYTES:,} bytes, {MAX_RATIO} times its size); "
+            "nothing was imported"
+        )
 
 
 def _folder_members(path: Path) -> tuple[set[str], Opener]:
@@ -269,15 +341,28 @@ def read_json_export(source: str, data: Any, tick: Callable[[], None]) -> Incomi
     tick()
     for table in TABLES:
         keys = (ENTRY_KEY, POSITION) if table.items else (ENTRY_KEY,)
-        for where, values in _json_rows(incoming, tables, table.name, (*keys, *table.columns)):
+        own = older.columns_in(table, incoming.schema)
+        for where, values in _json_rows(incoming, tables, table.name, (*keys, *own)):
+            row = older.upgrade(table, incoming.schema, tuple(values[len(keys) :]))
             if table.items:
-                collect.item(where, table, values[0], values[1], tuple(values[2:]))
+                collect.item(where, table, values[0], values[1], row)
             else:
-                collect.detail(where, table, values[0], tuple(values[1:]))
+                collect.detail(where, table, values[0], row)
         tick()
     finished = collect.finish()
     finished.files = {str(name): text.encode("utf-8") for name, text in files.items()}
     return finished
+
+
+def _json_int(text: str) -> int | float:
+    """A JSON integer; past 18 digits a float (an infinite one past the float range), so the
+    row's check refuses it by name instead of Python's 4,300-digit limit raising."""
+    return int(text) if len(text) <= 19 else float(text)
+
+
+def _json_constant(name: str) -> float:
+    """NaN, Infinity, -Infinity: read, so the row's check can refuse them by name."""
+    return float(name)
 
 
 @contextmanager
@@ -313,11 +398,15 @@ def read_export(path: Path, progress: ProgressFactory) -> Incoming:
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         try:
             with path.open("rb") as handle, progress("reading", len(TABLES) + 2) as bar:
-                data = json.load(handle)
+                data = json.load(handle, parse_int=_json_int, parse_constant=_json_constant)
                 bar.advance(1)
                 return read_json_export(source, data, lambda: bar.advance(1))
         except UnicodeDecodeError:
             raise BadInput(f"{source} is not UTF-8 text; nothing was imported") from None
+        except RecursionError:
+            raise BadInput(
+                f"{source} is nested too deeply for an aij export; nothing was imported"
+            ) from None
         except json.JSONDecodeError as exc:
             raise BadInput(
                 f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}); "

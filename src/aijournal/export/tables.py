@@ -21,7 +21,14 @@ from aijournal.domain.exercise import (
     Intensity,
     Kind,
 )
+from aijournal.domain.limits import (
+    MAX_ITEM_AMOUNT,
+    MAX_ITEM_NUTRIENT,
+    MAX_MEAL_TEXT,
+    SYMPTOM_VALUE_RANGE,
+)
 from aijournal.domain.nutrients import NUTRIENT_KEYS
+from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.export.cells import CellType
 from aijournal.store.models import (
     BodyMeasure,
@@ -50,6 +57,8 @@ ENTRY_ID = re.compile(r"[0-9a-z]{1,12}\Z")
 KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 WEEK = re.compile(r"\d{4}-W\d{2}\Z")
 MEASURES = ("weight_kg", "waist_cm")
+BODY_LOW = min(WEIGHT_KG_RANGE[0], WAIST_CM_RANGE[0])
+BODY_HIGH = max(WEIGHT_KG_RANGE[1], WAIST_CM_RANGE[1])
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,10 @@ ENTRY_COLUMNS: tuple[Column, ...] = (
 SYMPTOM_RATING = Table(
     "symptom_rating",
     SymptomRating,
-    (Column("name", "text", max_length=60, pattern=KEBAB), Column("value", "float")),
+    (
+        Column("name", "text", max_length=60, pattern=KEBAB),
+        Column("value", "float", low=SYMPTOM_VALUE_RANGE[0], high=SYMPTOM_VALUE_RANGE[1]),
+    ),
 )
 PAIN_SITES = Table("pain_sites", PainSites, (_text("sites", 200, required=True),))
 MEDICATION_DOSE = Table(
@@ -116,7 +128,16 @@ MEDICATION_DOSE = Table(
 BODY_MEASURE = Table(
     "body_measure",
     BodyMeasure,
-    (Column("measure", "text", choices=MEASURES), Column("value", "float")),
+    (
+        Column("measure", "text", choices=MEASURES),
+        # each measure's own range is checked by the importer (BODY_RANGES)
+        Column(
+            "value",
+            "float",
+            low=min(WEIGHT_KG_RANGE[0], WAIST_CM_RANGE[0]),
+            high=max(WEIGHT_KG_RANGE[1], WAIST_CM_RANGE[1]),
+        ),
+    ),
 )
 SLEEP_RECORD = Table(
     "sleep_record",
@@ -156,7 +177,7 @@ EXERCISE_ITEM = Table(
 MEAL = Table(
     "meal",
     Meal,
-    (Column("slot", "text", nullable=True, choices=MEAL_SLOTS), _text("text", 2000)),
+    (Column("slot", "text", nullable=True, choices=MEAL_SLOTS), _text("text", MAX_MEAL_TEXT)),
 )
 MEAL_ITEM = Table(
     "meal_item",
@@ -167,12 +188,15 @@ MEAL_ITEM = Table(
         Column("source", "text", choices=("food", "supplement")),
         _text("origin", 300),
         _text("recipe", 80, nullable=True),
-        Column("amount", "float", low=0),
+        Column("amount", "float", low=0, high=MAX_ITEM_AMOUNT),
         _text("unit", 20, nullable=True),
-        Column("grams", "float", nullable=True, low=0),
-        Column("units", "float", nullable=True, low=0),
+        Column("grams", "float", nullable=True, low=0, high=MAX_ITEM_AMOUNT),
+        Column("units", "float", nullable=True, low=0, high=MAX_ITEM_AMOUNT),
         _text("tags", 300),
-        *(Column(key, "float", nullable=True, low=0) for key in NUTRIENT_KEYS),
+        *(
+            Column(key, "float", nullable=True, low=0, high=MAX_ITEM_NUTRIENT)
+            for key in NUTRIENT_KEYS
+        ),
     ),
     items=True,
 )

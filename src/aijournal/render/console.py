@@ -12,10 +12,35 @@ from typing import IO, Any, cast
 from rich import box
 from rich.console import Console
 from rich.prompt import Confirm, Prompt
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 _consoles: dict[tuple[bool, int, str | None], Console] = {}
+
+# Control characters that could drive the terminal (ESC starts OSC 52, titles, clears; C1
+# controls do the same on some terminals). Newline and tab are layout, kept.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character shown as a visible escape (``\\x1b``)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+class _SafeConsole(Console):
+    """A console that never lets a control character of the text it prints reach the
+    terminal: the one place stored text, arguments and messages are made safe. Rich's own
+    codes (colour, cursor moves for the progress bar) are control segments and pass."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        safe = (
+            seg
+            if seg.control or not _CONTROLS.search(seg.text)
+            else seg._replace(text=visible(seg.text))
+            for seg in buffer
+        )
+        return super()._render_buffer(safe)
 
 
 class _NoTrailingSpaces:
@@ -54,7 +79,7 @@ def _console(stderr: bool) -> Console:
         if len(_consoles) > 8:
             _consoles.clear()
         piped = not stderr and not stream.isatty()
-        _consoles[key] = Console(
+        _consoles[key] = _SafeConsole(
             file=cast(IO[str], _NoTrailingSpaces(stream)) if piped else None,
             stderr=stderr,
             highlight=False,

@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from aijournal.domain.intake import ItemToLog
+from aijournal.domain.limits import MAX_ITEM_AMOUNT, MAX_ITEM_NUTRIENT, check_number
 from aijournal.domain.nutrients import NUTRIENT_KEYS
 from aijournal.store.daily import Saved
 from aijournal.store.entries import new_entry
@@ -18,6 +19,8 @@ def save_meal(
     *, session: Session, day: date, kind: str, slot: str | None, text: str, items: list[ItemToLog]
 ) -> Saved:
     """One meal (or supplements) entry holding every item."""
+    for item in items:
+        check_item_numbers(item)
     entry = new_entry(session=session, day=day, kind=kind)
     session.add(Meal(entry_id=entry.id, slot=slot, text=text))
     for position, item in enumerate(items, start=1):
@@ -40,6 +43,18 @@ def save_meal(
         )
     label = slot or kind
     return Saved(entry.id, f"{label}: " + ", ".join(i.summary or i.food_id for i in items))
+
+
+def check_item_numbers(item: ItemToLog) -> None:
+    """Refuse an item whose amount or a nutrient is not finite or past its declared limit
+    (a food of your own with calcium_mg=1e300): import would refuse the journal later."""
+    for what, value in (("amount", item.amount), ("grams", item.grams), ("units", item.units)):
+        if value is not None:
+            check_number(f"{item.food_id}: {what}", value, 0, MAX_ITEM_AMOUNT)
+    for key in NUTRIENT_KEYS:
+        value = item.values.get(key)
+        if value is not None:
+            check_number(f"{item.food_id}: {key}", value, 0, MAX_ITEM_NUTRIENT)
 
 
 @dataclass

@@ -138,6 +138,29 @@ def remember(*, session: Session, entry_id: str, action: str) -> None:
     seen[entry_id] = action
 
 
+def remember_created(*, session: Session, entry_ids: list[str]) -> None:
+    """Record that this session's command created every entry of ``entry_ids`` (an import:
+    one batch, so `aij undo` takes the whole import back), in one statement per page."""
+    if not entry_ids:
+        return
+    batch = _batch(session)
+    seen: dict[str, str] = session.info[_SEEN]
+    new = [entry_id for entry_id in entry_ids if entry_id not in seen]
+    at = utcnow()
+    conn = session.connection()
+    undo = _undo_table()
+    for begin in range(0, len(new), 1000):
+        page = new[begin : begin + 1000]
+        conn.execute(
+            insert(undo),
+            [
+                {"batch": batch, "entry_id": i, "action": CREATED, "at": at, "state": None}
+                for i in page
+            ],
+        )
+    seen.update(dict.fromkeys(new, CREATED))
+
+
 def created_in_session(session: Session) -> list[str]:
     """Ids of the entries this session's command created so far."""
     seen: dict[str, str] = session.info.get(_SEEN, {})
