@@ -172,7 +172,12 @@ def week_dates(year: int, week: int) -> list[dt.date]:
             f"week {year}-W{week:02d} does not exist: {year} has weeks 1 to {weeks_in_year}"
         )
     monday = dt.date.fromisocalendar(year, week, 1)
-    return [monday + dt.timedelta(days=offset) for offset in range(7)]
+    try:
+        return [monday + dt.timedelta(days=offset) for offset in range(7)]
+    except OverflowError:
+        raise BadInput(
+            f"week {year}-W{week:02d} ends after 9999-12-31, the last date aij can hold"
+        ) from None
 
 
 @dataclass(frozen=True)
