@@ -158,6 +158,17 @@ def test_each_refusal_in_full(text: str, message: str) -> None:
         ),
         ("rest 3x10", "'rest 3x10': rest takes no amount"),
         (
+            "goblet-squat 1h",
+            "'goblet-squat 1h': goblet-squat takes sets×reps, e.g. 3x10 or 3x10@12kg",
+        ),
+        (
+            "goblet-squat push-up",
+            "'goblet-squat' needs an amount: sets×reps, e.g. 3x10 or 3x10@12kg (join the words "
+            "of one name with hyphens: goblet-squat)",
+        ),
+        ("Xenon 3x10", "unknown exercise 'Xenon'"),  # a name may start with an X
+        ("X10", "'X10'" + NO_NAME),  # but X and a digit is a count of sets gone missing
+        (
             "brisk-walk yoga 20m",
             "'brisk-walk' needs an amount: minutes, e.g. 35m or 1h (join the words of one name "
             "with hyphens: goblet-squat)",
