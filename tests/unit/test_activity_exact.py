@@ -301,3 +301,22 @@ def test_moderate_equivalent_minutes_of_any_day(items: list[tuple[int, int | Non
     assert totals.light_minutes + totals.moderate_minutes + totals.vigorous_minutes == sum(
         m for m, _, kind in items if kind != "recovery"
     )
+
+
+def test_recovery_and_impact_minutes_are_only_those_logged_in_minutes() -> None:
+    # A user's own recovery exercise held in seconds, and an impact count: no minutes.
+    sessions = [
+        LoggedSession(
+            D,
+            (
+                it("breathing", "recovery", sets=2, seconds=90),
+                it("hop", "impact", impacts=20),
+                it("yoga", "recovery", minutes=10),
+            ),
+        )
+    ]
+    totals = day_totals(sessions)
+    assert (totals.recovery_minutes, totals.impact_minutes, totals.all_minutes) == (10, 0, 10)
+    assert totals == ActivityTotals(
+        recovery_minutes=10, impacts=20, impact_sessions=1, all_minutes=10
+    )
