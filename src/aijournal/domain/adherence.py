@@ -175,7 +175,9 @@ def week_dates(year: int, week: int) -> list[dt.date]:
         monday = dt.date.fromisocalendar(year, week, 1)
         return [monday + dt.timedelta(days=offset) for offset in range(7)]
     except (OverflowError, ValueError):
-        raise BadInput(f"week {year}-W{week:02d} runs past the calendar's end") from None
+        raise BadInput(
+            f"week {year}-W{week:02d} ends after 9999-12-31, the last date aij can hold"
+        ) from None
 
 
 @dataclass(frozen=True)
