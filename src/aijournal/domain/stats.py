@@ -49,7 +49,13 @@ def _incomplete_beta(a: float, b: float, x: float) -> float:
 
 def t_cdf(t: float, df: float) -> float:
     """P(T <= t) for Student's t with ``df`` degrees of freedom."""
-    tail = 0.5 * _incomplete_beta(df / 2.0, 0.5, df / (df + t * t))
+    squared = t * t
+    if squared < df:
+        # Near t = 0, x = df / (df + t^2) rounds towards 1 and loses digits: use the mirror
+        # I_x(a, b) = 1 - I_(1-x)(b, a), with 1 - x = t^2 / (df + t^2) computed directly.
+        tail = 0.5 * (1.0 - _incomplete_beta(0.5, df / 2.0, squared / (df + squared)))
+    else:
+        tail = 0.5 * _incomplete_beta(df / 2.0, 0.5, df / (df + squared))
     return 1.0 - tail if t >= 0 else tail
 
 
