@@ -49,8 +49,8 @@ class PainChange:
 
 
 def _half_up(value: Fraction, digits: int) -> str:
-    scaled = value * 10**digits
-    whole = int(scaled + Fraction(1, 2)) if scaled >= 0 else -int(-scaled + Fraction(1, 2))
+    """A size (never negative: points and shares are absolute) to ``digits``, halves up."""
+    whole = int(value * 10**digits + Fraction(1, 2))
     text = str(whole).rjust(digits + 1, "0")
     return f"{text[:-digits]}.{text[-digits:]}" if digits else text
 
