@@ -6,6 +6,7 @@ frozen, the codebook lists every column of every sheet, and LibreOffice opens it
 import csv
 import math
 import shutil
+import sqlite3
 import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -248,3 +249,19 @@ def test_libreoffice_opens_it(exported: tuple[Any, Path], tmp_path: Path) -> Non
     assert [r[0] for r in rows[1:]] == [r[0] for r in daily[1:]]  # ISO dates, as formatted
     joint = daily[0].index("joint_pain_0_10")
     assert [r[joint] for r in rows[1:]] == [r[joint] for r in daily[1:]]
+
+
+def test_an_id_that_looks_like_a_number_stays_text(
+    aij: Run, journal: None, aij_home: Path, tmp_path: Path
+) -> None:
+    """#12 found `454e95` read back as 4.54E+97 from the CSV; in the workbook it is text."""
+    with sqlite3.connect(aij_home / "journal.db") as db:
+        db.execute("PRAGMA foreign_keys = OFF")
+        (old,) = db.execute("SELECT id FROM entry WHERE kind = 'note' LIMIT 1").fetchone()
+        db.execute("UPDATE entry SET id = '454e95' WHERE id = ?", (old,))
+        db.execute("UPDATE note SET entry_id = '454e95' WHERE entry_id = ?", (old,))
+    out = tmp_path / "ids.xlsx"
+    assert aij("export", "xlsx", "--out", str(out)).code == 0
+    ids = [row[0] for row in openpyxl.load_workbook(out)["Notes"].iter_rows(min_row=2)]
+    assert "454e95" in [c.value for c in ids]
+    assert all(c.data_type == "s" and c.number_format == "@" for c in ids)

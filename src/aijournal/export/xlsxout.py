@@ -224,7 +224,8 @@ def _write_book(
     sheets: list[tuple[str, Sequence[ColumnDoc]]] = []
     docs = daily_docs(names, symptoms)
     sheets.append((DAILY_SHEET, docs))
-    sheet = _start_sheet(book, DAILY_SHEET, docs, _widths(docs, [0] * len(docs)))
+    text_widths = [30 if doc.column == "sites" else 0 for doc in docs]
+    sheet = _start_sheet(book, DAILY_SHEET, docs, _widths(docs, text_widths))
     if days is not None and days[0] <= today:
         for page in daily.daily_value_pages(
             session=session, start=days[0], end=min(days[1], today), names=names
