@@ -450,6 +450,7 @@ def test_a_range_and_a_zip(aij: Run, full_journal: Built, tmp_path: Path) -> Non
         assert sorted(archive.namelist()) == sorted(
             [
                 "aij-export.csv",
+                "codebook.csv",
                 "daily.csv",
                 *(f.name for f in CSV_FILES),
                 "your-files/config.yaml",  # the settings travel with the export
@@ -528,3 +529,20 @@ def test_a_failed_export_leaves_no_partial_file(aij: Run, aij_home: Path, tmp_pa
     result = aij("export", "csv", "--out", str(tmp_path / "out.zip"))
     assert result.code == 1 and "internal error" in result.err
     assert list(tmp_path.iterdir()) == [aij_home]  # neither out.zip nor a temporary sibling
+
+
+def test_the_codebook_lists_every_column_of_every_file(exported: Path) -> None:
+    """codebook.csv has one row per column of every CSV file, in the file's order, each
+    with a title and a meaning (#12)."""
+    book = as_dicts(exported / "codebook.csv")
+    files = sorted(p.name for p in exported.glob("*.csv"))
+    assert sorted({r["sheet"] for r in book}) == files
+    for name in files:
+        header = read_csv(exported / name)[0]
+        assert [r["column"] for r in book if r["sheet"] == name] == header, name
+    assert all(r["title"] and r["meaning"] and r["source"] for r in book)
+    rows = {(r["sheet"], r["column"]): r for r in book}
+    assert rows[("daily.csv", "calcium_mg")]["unit"] == "mg"
+    assert rows[("daily.csv", "hot_flash_severity_0_4")]["scale_anchors"].startswith("0 none")
+    assert rows[("daily.csv", "mood_minus5_5")]["meaning"] == "mood, -5 very low to 5 very good"
+    assert rows[("meal_items.csv", "epa_dha_mg")]["unit"] == "mg"

@@ -11,7 +11,7 @@ from aijournal.cli.common import journal
 from aijournal.errors import BadInput
 
 export_app = typer.Typer(
-    help="Export the journal: CSV for a clinic, or JSON.", no_args_is_help=True
+    help="Export the journal: xlsx or CSV for a clinic, or JSON.", no_args_is_help=True
 )
 
 FromOption = Annotated[
@@ -75,6 +75,64 @@ def to_csv(
             force=force,
             progress=render.Progress,
             files=userfiles.collect(paths()),
+        )
+    if str(out) == "-":
+        return
+    span = f"{summary.start} to {summary.end}" if summary.start else "an empty journal"
+    render.info(f"wrote {summary.path}: {summary.entries} entries, {summary.days} days ({span})")
+
+
+@export_app.command("xlsx")
+def to_xlsx(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="The workbook to write (FILE.xlsx); - writes it to standard output.",
+        ),
+    ],
+    start: FromOption = None,
+    end: ToOption = None,
+    since_last_visit: SinceOption = False,
+    force: ForceOption = False,
+) -> None:
+    """A workbook for a clinic's spreadsheet: Daily, a sheet per kind of entry, Codebook, About.
+
+    Dates are date cells and numbers numeric cells, so it reads right in any locale.
+
+    Examples:
+
+    \b
+      aij export xlsx --out visit.xlsx --since-last-visit
+      aij export xlsx --out year.xlsx --from -365d
+    """
+    from aijournal import render
+    from aijournal.catalog.protocols import load_plans
+    from aijournal.catalog.targets import load_targets
+    from aijournal.config import load_config
+    from aijournal.export.xlsxout import InUse, export_xlsx
+    from aijournal.paths import paths
+
+    if str(out) != "-" and out.suffix.lower() != ".xlsx":
+        raise BadInput(f"{out} does not end in .xlsx; name the workbook FILE.xlsx")
+    config = load_config()
+    profile = load_targets().profile(config.profile)
+    plan = load_plans(paths().protocols).get(config.plan)
+    in_use = InUse(profile.name, profile.source, plan.name, plan.source)
+    first, last = _day(start), _day(end)
+    with journal() as opened:
+        summary = export_xlsx(
+            journal=opened,
+            out=out,
+            start=first,
+            end=last,
+            since_last_visit=since_last_visit,
+            today=clock.today(),
+            symptoms=config.symptom_set(),
+            in_use=in_use,
+            force=force,
+            progress=render.Progress,
         )
     if str(out) == "-":
         return

@@ -1,4 +1,4 @@
-"""`aij export csv`: daily.csv, one long-form CSV per kind of entry, and a manifest.
+"""`aij export csv`: daily.csv, one long-form CSV per kind of entry, a codebook, a manifest.
 
 Into a folder, or a zip when the path ends in .zip. Files are UTF-8 with a byte-order mark
 (so spreadsheets pick UTF-8), one header row, CRLF line ends (RFC 4180). The export is
@@ -23,6 +23,7 @@ from aijournal.domain.symptoms import SymptomSet
 from aijournal.errors import BadInput
 from aijournal.export import daily
 from aijournal.export.cells import FORMATTERS, CellType, format_cell
+from aijournal.export.codebook import CODEBOOK_HEADER, csv_codebook
 from aijournal.export.output import atomic_file, atomic_folder, is_stdout, private_file
 from aijournal.export.progress import ProgressFactory, Tracker
 from aijournal.export.rows import (
@@ -32,7 +33,7 @@ from aijournal.export.rows import (
     item_pages,
     span,
 )
-from aijournal.export.tables import CSV_FILES, DAILY, FORMAT_CSV, MANIFEST, CsvFile
+from aijournal.export.tables import CODEBOOK, CSV_FILES, DAILY, FORMAT_CSV, MANIFEST, CsvFile
 from aijournal.export.userfiles import FOLDER as USER_FOLDER
 from aijournal.store.db import Journal
 from aijournal.store.migrations import LATEST
@@ -171,6 +172,14 @@ def _write_file(
         text.detach()
 
 
+def _write_codebook(
+    open_member: Opener, names: Sequence[str], symptoms: SymptomSet, bar: Tracker
+) -> None:
+    """codebook.csv: every column of every file, its title, meaning, unit, anchors, source."""
+    rows = [[format_cell("text", cell) for cell in row] for row in csv_codebook(names, symptoms)]
+    _write_file(open_member, CODEBOOK, CODEBOOK_HEADER, [rows], bar)
+
+
 def _write_all(
     session: Session,
     open_member: Opener,
@@ -184,11 +193,13 @@ def _write_all(
     _write_file(open_member, MANIFEST, manifest[0], [manifest[1:]], bar)
     if days is None:
         names: list[str] = [s.name for s in symptoms]
+        _write_codebook(open_member, names, symptoms, bar)
         _write_file(open_member, DAILY, daily.header(names, symptoms), [], bar)
         for spec in CSV_FILES:
             _write_file(open_member, spec.name, spec.header, [], bar)
         return
     names = daily.symptom_names(session=session, start=days[0], end=days[1], symptoms=symptoms)
+    _write_codebook(open_member, names, symptoms, bar)
     # Days ahead hold nothing but appointments (in visits.csv): daily.csv stops at today.
     rows = daily.daily_pages(session=session, start=days[0], end=min(days[1], today), names=names)
     _write_file(open_member, DAILY, daily.header(names, symptoms), rows, bar)

@@ -107,12 +107,28 @@ def header(names: Sequence[str], symptoms: SymptomSet) -> list[str]:
     return unique
 
 
-def _rounded(value: Any) -> str:
-    return "" if value is None else number_text(round(float(value), SUM_DIGITS))
+Value = date | str | int | float | None
 
 
-def _plain(value: Any) -> str:
-    return "" if value is None else number_text(float(value))
+def _rounded(value: Any) -> float | None:
+    return None if value is None else round(float(value), SUM_DIGITS)
+
+
+def _plain(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def cell_text(value: Value) -> str:
+    """One value of a daily row as its daily.csv cell."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return format_cell("text", value)
+    if isinstance(value, int):
+        return str(value)
+    return number_text(value)
 
 
 class _Chunk:
@@ -176,26 +192,29 @@ class _Chunk:
     def _nutrients(self, session: Session, start: date, end: date) -> None:
         self.intake = day_intakes(daily_nutrient_sums(session=session, start=start, end=end))
 
-    def row(self, when: date, names: Sequence[str]) -> list[str]:
+    def values(self, when: date, names: Sequence[str]) -> list[Value]:
+        """The day's row as values: the date, numbers (None where unknown), the sites' text."""
         rated = self.symptoms.get(when, {})
-        cells = [when.isoformat(), *(_plain(rated.get(name)) for name in names)]
-        cells.append(format_cell("text", self.sites.get(when)))
+        cells: list[Value] = [when, *(_plain(rated.get(name)) for name in names)]
+        cells.append(self.sites.get(when))
         done = self.exercise.get(when, ActivityTotals())
         cells += [
             _rounded(done.resistance_minutes),
-            str(done.aerobic_minutes),
-            str(done.impact_minutes),
-            str(done.recovery_minutes),
-            str(done.resistance_sessions),
-            str(done.resistance_sets),
-            str(done.impacts),
-            str(done.moderate_equivalent_minutes),
+            done.aerobic_minutes,
+            done.impact_minutes,
+            done.recovery_minutes,
+            done.resistance_sessions,
+            done.resistance_sets,
+            done.impacts,
+            done.moderate_equivalent_minutes,
         ]
         intake = self.intake.get(when)
-        cells += [_rounded(intake.total(n.key)) if intake else "" for n in TRACKED]
-        cells += [_rounded(intake.supplement_amount(k)) if intake else "" for k in SUPPLEMENT_KEYS]
+        cells += [_rounded(intake.total(n.key)) if intake else None for n in TRACKED]
+        cells += [
+            _rounded(intake.supplement_amount(k)) if intake else None for k in SUPPLEMENT_KEYS
+        ]
         doses = self.doses.get(when, {})
-        cells += [str(doses.get(True, 0)), str(doses.get(False, 0))]
+        cells += [doses.get(True, 0), doses.get(False, 0)]
         hours, quality = self.sleep.get(when, (None, None))
         cells += [_plain(hours), _plain(quality)]
         cells.append(_rounded(self.mind.get(when, 0)))
@@ -204,14 +223,23 @@ class _Chunk:
         return cells
 
 
-def daily_pages(
+def daily_value_pages(
     *, session: Session, start: date, end: date, names: Sequence[str]
-) -> Iterator[list[list[str]]]:
-    """daily.csv's rows (cells as text) for every day of start..end, a chunk of days a page."""
+) -> Iterator[list[list[Value]]]:
+    """The daily rows as values (dates, numbers, text) for every day of start..end, a chunk
+    of days a page: the xlsx writes them as they are, daily.csv as text (cell_text)."""
     chunk_start = start
     while chunk_start <= end:
         chunk_end = min(end, chunk_start + timedelta(days=CHUNK_DAYS - 1))
         chunk = _Chunk(session, chunk_start, chunk_end)
         days = (chunk_end - chunk_start).days + 1
-        yield [chunk.row(chunk_start + timedelta(days=n), names) for n in range(days)]
+        yield [chunk.values(chunk_start + timedelta(days=n), names) for n in range(days)]
         chunk_start = chunk_end + timedelta(days=1)
+
+
+def daily_pages(
+    *, session: Session, start: date, end: date, names: Sequence[str]
+) -> Iterator[list[list[str]]]:
+    """daily.csv's rows (cells as text) for every day of start..end, a chunk of days a page."""
+    for page in daily_value_pages(session=session, start=start, end=end, names=names):
+        yield [[cell_text(value) for value in row] for row in page]

@@ -53,6 +53,7 @@ FORMAT_CSV = "aij-csv-export"
 FORMAT_JSON = "aij-journal"
 MANIFEST = "aij-export.csv"
 DAILY = "daily.csv"
+CODEBOOK = "codebook.csv"
 ENTRY_ID = re.compile(r"[0-9a-z]{1,12}\Z")
 KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 WEEK = re.compile(r"\d{4}-W\d{2}\Z")
@@ -304,5 +305,5 @@ CSV_FILES: tuple[CsvFile, ...] = (
     CsvFile("visits.csv", VISIT, "visit"),
     CsvFile("questions.csv", QUESTION, "question"),
 )
-CSV_NAMES = frozenset({MANIFEST, DAILY, *(f.name for f in CSV_FILES)})
+CSV_NAMES = frozenset({MANIFEST, DAILY, CODEBOOK, *(f.name for f in CSV_FILES)})
 ENTRY_MODEL = Entry
