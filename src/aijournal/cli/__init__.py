@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from aijournal import __version__
-from aijournal.cli import common, daily, export, foods, log, plan, settings, visit, week
+from aijournal.cli import common, daily, db, export, foods, log, plan, settings, visit, week
 from aijournal.cli.common import use_word_placeholders
 from aijournal.errors import AijError
 
@@ -59,6 +59,7 @@ foods.register(app)
 settings.register(app)
 export.register(app)
 visit.register(app)
+db.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

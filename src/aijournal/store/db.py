@@ -283,14 +283,17 @@ def make_engine(path: Path | None) -> Engine:
     return engine
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, source_read_only: bool = False) -> None:
     """Copy the journal at ``source`` to a new file ``target`` (0600) with SQLite's online
     backup API: consistent while others write. Written under a temporary name, synced, then
     renamed, so a half-written copy never takes the final name; removed on any failure."""
     tmp = temp_sibling(target)
     try:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        # A read-write connection to our journal (it writes nothing): only its close tidies
+        # the WAL files away. Someone else's file is opened read-only.
+        mode = "?mode=ro" if source_read_only else ""
+        src = sqlite3.connect(f"{source.resolve().as_uri()}{mode}", uri=True)
         try:
             src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
             dest = sqlite3.connect(tmp)
