@@ -88,6 +88,8 @@ def ensure_private_dir(path: Path) -> Path:
             f"cannot create the aij home folder {path}: {describe_os_error(exc)}"
         ) from None
     if not os.access(path, os.W_OK | os.X_OK):
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            raise JournalError(f"the disk holding {path} is mounted read-only; nothing was saved")
         raise UnusableFile(f"the aij home folder {path} cannot be written; check its permissions")
     tighten(path)
     return path
