@@ -113,7 +113,7 @@ def tighten(path: Path) -> None:
 
 # Temporary files of ours: ".NAME.tmp-PID" beside the file they become (the exports' shape
 # too), and SQLite's "-journal" of one. A file whose process is gone is stale.
-_TEMP = re.compile(r"^\..+\.tmp-(\d+)(?:-journal)?$")
+_TEMP = re.compile(r"^\..+\.tmp-(\d+)(?:-journal|-wal|-shm)?$")
 
 
 def temp_sibling(path: Path) -> Path:

@@ -25,8 +25,7 @@ from typing import Any
 
 os.environ.setdefault("AIJ_TODAY", "2026-11-26")
 
-from aijournal.cli import main  # noqa: E402
-
+from aijournal.cli import main
 
 # The JSON lines go to the real standard output; aij's own output (parent and children) is
 # sent to /dev/null, so the two never mix.
@@ -72,6 +71,9 @@ def _notes(db: Path) -> set[str]:
         return set()
     conn = sqlite3.connect(db)
     try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "note" not in tables:  # killed while creating the journal: rolled back
+            return set()
         return {row[0] for row in conn.execute("SELECT text FROM note")}
     finally:
         conn.close()
@@ -99,7 +101,7 @@ def crash_log(home: Path, runs: int, seed: int) -> None:
     for run in range(runs):
         read, write = os.pipe()
 
-        def loop(run: int = run, write: int = write) -> int:
+        def loop(run: int = run, write: int = write, read: int = read) -> int:
             os.close(read)
             for i in range(10_000):
                 text = f"r{run}-{i}"
@@ -132,8 +134,18 @@ def _make_export(work: Path) -> tuple[Path, Path, int]:
     source, base = work / "source", work / "base"
     os.environ["AIJ_HOME"] = str(source)
     for day in range(1, 61):
-        _run_aij(["log", "joint-pain=3", "stiffness=10", "sleep=7", "--note", f"d{day}",
-                  "-d", f"-{day}d"])
+        _run_aij(
+            [
+                "log",
+                "joint-pain=3",
+                "stiffness=10",
+                "sleep=7",
+                "--note",
+                f"d{day}",
+                "-d",
+                f"-{day}d",
+            ]
+        )
     export = work / "export.json"
     _run_aij(["export", "json", "--out", str(export)])
     conn = sqlite3.connect(source / "journal.db")

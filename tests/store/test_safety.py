@@ -82,7 +82,7 @@ def test_six_processes_on_an_old_journal_at_once(tmp_path: Path) -> None:
 
 def test_a_backup_during_four_writers_checks_and_restores(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    [result] = drive("load", home, 4, 40)
+    [result] = drive("load", home, 4, 25)
     assert result["integrity"] == "ok" and result["failures"] == 0 and result["missing"] == 0
     assert "locked" not in result["stderr"] and "busy" not in result["stderr"], result["stderr"]
     assert result["backup_code"] == 0

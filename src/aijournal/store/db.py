@@ -29,7 +29,8 @@ from aijournal.store.migrations import LATEST, MIGRATIONS
 from aijournal.store.models import SchemaVersion
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_S = 10
+# A writer waits this long for another to finish: a user would rather wait than lose a day.
+BUSY_TIMEOUT_S = 60
 
 
 def _disk_full(path: Path) -> bool:
@@ -371,6 +372,7 @@ def _tidy(path: Path) -> None:
     if not path.parent.is_dir():
         return
     sweep_stale_temps(path.parent)
+    sweep_stale_temps(path.parent / "backups")
     tighten(path.parent)
     for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
         tighten(path.with_name(name))
