@@ -89,15 +89,17 @@ def test_restore_refuses_what_is_not_a_journal(aij: Run, aij_home: Path, tmp_pat
 def test_an_import_into_a_journal_with_entries_backs_up_first(
     aij: Run, aij_home: Path, tmp_path: Path
 ) -> None:
-    assert aij("log", "note", "one").code == 0
     export = tmp_path / "x.json"
-    assert aij("export", "json", "--out", str(export)).code == 0
+    assert aij("--home", str(tmp_path / "other"), "log", "note", "one").code == 0
+    assert aij("--home", str(tmp_path / "other"), "export", "json", "--out", str(export)).code == 0
     assert aij("log", "note", "two").code == 0
     assert aij("import", str(export)).code == 0
     [kept] = (aij_home / "backups").glob("*before-import.db")
-    assert sqlite3.connect(kept).execute("SELECT count(*) FROM note").fetchone() == (2,)
-    # A refused import leaves no backup behind.
+    assert sqlite3.connect(kept).execute("SELECT text FROM note").fetchall() == [("two",)]
+    # A refused import leaves no backup behind (nor does one that adds nothing).
     kept.unlink()
+    assert aij("import", str(export)).code == 0
+    assert not list((aij_home / "backups").glob("*.db"))
     export.write_text(export.read_text().replace('"one"', '"changed"'))
     before = snapshot(aij_home)
     assert aij("import", str(export)).code == 2

@@ -249,11 +249,14 @@ def import_export(
     # A backup first when the journal holds entries (#11); dropped if the import is refused.
     before = backup.before_import(journal.path, kept=backups_kept) if not journal.pending else None
     try:
-        return _import(journal, incoming, files, home, progress)
+        summary = _import(journal, incoming, files, home, progress)
     except BaseException:
         if before is not None:
             before.unlink(missing_ok=True)
         raise
+    if before is not None and not summary.added and not (summary.files and summary.files.written):
+        before.unlink(missing_ok=True)  # nothing changed: the journal is its own backup
+    return summary
 
 
 def _import(
