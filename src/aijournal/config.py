@@ -117,7 +117,7 @@ def load_config() -> Config:
     path = paths().config
     try:
         info = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return Config()
     except OSError as exc:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None

@@ -116,8 +116,8 @@ def check_kind(path: Path) -> None:
     command), or a symlink to nothing."""
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # absent: creating it will say why it cannot be
     except OSError as exc:
         raise JournalError(f"cannot read the journal {path}: {describe_os_error(exc)}") from None
     if stat.S_ISLNK(info.st_mode):
