@@ -1,8 +1,9 @@
 """The user's settings (config.yaml): medications, target profile, plan, units, own symptoms."""
 
 import math
+import os
 import re
-import shutil
+import stat
 from pathlib import Path
 from typing import Literal
 
@@ -15,12 +16,15 @@ from aijournal.domain.limits import SYMPTOM_VALUE_RANGE
 from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
 from aijournal.errors import BadInput
-from aijournal.paths import paths, write_private_text
+from aijournal.paths import keep_previous, paths, write_private_text
 
 # Usual daily doses of the aromatase inhibitors (DOMAIN.md "Who uses it").
 USUAL_DOSES = {"anastrozole": "1 mg", "letrozole": "2.5 mg", "exemestane": "25 mg"}
 DEFAULT_PROFILE = "ai-women-51-plus"
 DEFAULT_PLAN = "musculoskeletal"
+DEFAULT_BACKUPS_KEPT = 10
+# A settings file is a few hundred bytes; one far larger is refused before it is parsed.
+CONFIG_MAX_BYTES = 256 * 1024
 
 
 class Medication(BaseModel):
@@ -84,6 +88,8 @@ class Config(BaseModel):
     symptoms: list[OwnSymptom] = Field(default_factory=list)
     # The questions the guided check-in asks (`aij config set tracked ...`); None = all.
     tracked: list[str] | None = None
+    # How many backups `aij db backup` (and the backup before an import) keep in backups/.
+    backups_kept: int = Field(default=DEFAULT_BACKUPS_KEPT, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _known_tracked(self) -> "Config":
@@ -106,7 +112,7 @@ class Config(BaseModel):
 
 # Keys of the one-line log that are not symptoms.
 RESERVED_KEYS = ("sleep", "sleep-quality", "weight", "waist", "mind")
-SETTABLE = ("medications", "profile", "plan", "units", "tracked")
+SETTABLE = ("medications", "profile", "plan", "units", "tracked", "backups_kept")
 
 
 def config_exists() -> bool:
@@ -116,16 +122,26 @@ def config_exists() -> bool:
 def load_config() -> Config:
     """The settings from config.yaml, or the defaults when there is none."""
     path = paths().config
-    if not path.exists():
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         return Config()
+    except OSError as exc:
+        raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise BadInput(f"{path} is not a regular file; settings must be a YAML file")
+    if info.st_size > CONFIG_MAX_BYTES:
+        raise BadInput(
+            f"{path} is {info.st_size // 1024} KB; a settings file is at most "
+            f"{CONFIG_MAX_BYTES // 1024} KB (aij config show lists what it holds)"
+        )
     return load_model(path, Config)
 
 
 def save_config(config: Config) -> Path:
     """Write config.yaml (owner-only), keeping the previous file as config.yaml.bak."""
     path = paths().config
-    if path.exists():
-        shutil.copy2(path, path.with_name("config.yaml.bak"))
+    keep_previous(path, path.with_name("config.yaml.bak"))
     body = yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
     write_private_text(
         path, "# aij settings; 'aij config set KEY VALUE' validates changes\n" + body
@@ -162,6 +178,10 @@ def set_value(config: Config, key: str, value: str) -> Config:
         if value not in ("metric", "imperial"):
             raise BadInput(f"units '{value}' is not allowed; use metric or imperial")
         return config.model_copy(update={"units": value})
+    if key == "backups_kept":
+        if not value.strip().isdigit() or not 1 <= int(value) <= 1000:
+            raise BadInput(f"backups_kept '{value}' is not allowed; use a whole number 1-1000")
+        return config.model_copy(update={"backups_kept": int(value)})
     if key == "tracked":
         names = [s.name for s in config.symptom_set()]
         return config.model_copy(update={"tracked": parse_tracked(value, names)})

@@ -10,7 +10,7 @@ from aijournal.catalog.foods import FoodCatalog
 from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
-from aijournal.paths import write_private_text
+from aijournal.paths import keep_previous, write_private_text
 
 RECIPES_FILE = "recipes.yaml"
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -67,8 +67,7 @@ def recipe_id(name: str) -> str:
 def save_recipes(home: Path, recipes: dict[str, Recipe]) -> Path:
     """Write recipes.yaml (owner-only), keeping the previous file as recipes.yaml.bak."""
     path = home / RECIPES_FILE
-    if path.exists():
-        path.with_name(RECIPES_FILE + ".bak").write_bytes(path.read_bytes())
+    keep_previous(path, path.with_name(RECIPES_FILE + ".bak"))
     data = {"recipes": [r.model_dump() for r in sorted(recipes.values(), key=lambda r: r.id)]}
     text = "# Your recipes; aij foods recipe add keeps this file\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True

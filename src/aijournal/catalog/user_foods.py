@@ -14,7 +14,7 @@ from aijournal.catalog.foods import PER_100G_KEYS, Food, FoodCatalog, FoodFile, 
 from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
-from aijournal.paths import ensure_private_dir, write_private_text
+from aijournal.paths import ensure_private_dir, keep_previous, write_private_text
 
 MY_FOODS = "my-foods.yaml"
 
@@ -118,7 +118,7 @@ def _write(folder: Path, data: dict[str, Any]) -> Path:
     path = folder / MY_FOODS
     ensure_private_dir(folder)
     if path.exists():
-        path.with_name(MY_FOODS + ".bak").write_bytes(path.read_bytes())
+        keep_previous(path, path.with_name(MY_FOODS + ".bak"))
     text = "# Your own foods; aij foods add, edit and rm keep this file\n" + yaml.safe_dump(
         data, sort_keys=False, allow_unicode=True
     )

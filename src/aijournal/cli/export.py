@@ -196,9 +196,11 @@ def import_(
     from aijournal.export.importer import import_export
     from aijournal.paths import paths
 
-    symptoms = load_config().symptom_set()
+    settings = load_config()
+    symptoms = settings.symptom_set()
     with journal() as opened:
         summary = import_export(
+            backups_kept=settings.backups_kept,
             journal=opened,
             path=path,
             symptoms=symptoms,

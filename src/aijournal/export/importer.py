@@ -38,6 +38,7 @@ from aijournal.export.tables import (
     Table,
 )
 from aijournal.export.userfiles import Restored
+from aijournal.store import backup
 from aijournal.store.db import Journal
 from aijournal.store.edit import ONE_PER_DAY
 from aijournal.store.undo import remember_created
@@ -241,6 +242,7 @@ def import_export(
     today: date,
     progress: ProgressFactory,
     home: Path | None = None,
+    backups_kept: int = 10,
 ) -> ImportSummary:
     """Import the export at ``path`` into ``journal``: check everything, then write once.
 
@@ -250,6 +252,26 @@ def import_export(
     _check_rules(incoming, symptoms, today)
     userfiles.check(incoming.source, incoming.files)
     files = incoming.files if home is not None else {}
+    # A backup first when the journal holds entries (#11); dropped if the import is refused.
+    before = backup.before_import(journal.path, kept=backups_kept) if not journal.pending else None
+    try:
+        summary = _import(journal, incoming, files, home, progress)
+    except BaseException:
+        if before is not None:
+            before.unlink(missing_ok=True)
+        raise
+    if before is not None and not summary.added and not (summary.files and summary.files.written):
+        before.unlink(missing_ok=True)  # nothing changed: the journal is its own backup
+    return summary
+
+
+def _import(
+    journal: Journal,
+    incoming: Incoming,
+    files: dict[str, bytes],
+    home: Path | None,
+    progress: ProgressFactory,
+) -> ImportSummary:
     with (
         userfiles.staged(home or journal.path.parent, files) as restored,
         journal.write() as session,

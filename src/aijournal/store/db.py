@@ -1,37 +1,155 @@
 """Opening the journal: the SQLite file, its engine and sessions, and migrations on open."""
 
+import errno
+import fcntl
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, select
 
 from aijournal.clock import utcnow
 from aijournal.errors import AijError, JournalError, UnusableFile
-from aijournal.paths import ensure_private_dir
+from aijournal.paths import (
+    describe_os_error,
+    ensure_private_dir,
+    sweep_stale_temps,
+    temp_sibling,
+    tighten,
+)
 from aijournal.store.entries import duplicate_notices
 from aijournal.store.migrations import LATEST, MIGRATIONS
 from aijournal.store.models import SchemaVersion
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_S = 10
+# A writer waits this long for another to finish: a user would rather wait than lose a day.
+BUSY_TIMEOUT_S = 60
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        found = os.statvfs(path.parent)
+    except OSError:
+        return False
+    # Root may use the reserved blocks; anyone else sees f_bavail.
+    free = found.f_bfree if os.getuid() == 0 else found.f_bavail
+    return free * found.f_frsize < 64 * 1024
+
+
+def _read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def environment_problem(path: Path) -> str | None:
+    """What is wrong around the journal file (not in it), in words, or None."""
+    if _disk_full(path):
+        return (
+            f"no space left on the disk holding {path}; free some space and run the "
+            "command again (the journal is unchanged)"
+        )
+    if _read_only_disk(path):
+        return f"the disk holding {path} is mounted read-only; nothing can be saved there"
+    for target in (path, path.parent):
+        if target.exists() and not os.access(target, os.R_OK | os.W_OK):
+            return (
+                f"no permission to write {target}; check its owner and mode "
+                "(the journal is unchanged)"
+            )
+    return None
+
+
+def classify(exc: BaseException, path: Path) -> AijError:
+    """A SQLite error as the user should read it: busy, no space, read-only, no permission,
+    a disk error, a refused change, or (only for a file that is) a damaged journal.
+
+    The driver's text may quote SQL parameters (health data): only its error code is used."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_BUSY", "SQLITE_LOCKED") or (not name and "locked" in str(exc)):
+        return JournalError(f"the journal {path} is busy (another aij is writing); try again")
+    if primary == "SQLITE_CONSTRAINT" or isinstance(exc, sqlite3.IntegrityError):
+        return JournalError(f"the journal {path} refused the change; nothing was saved")
+    if primary in ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") or (
+        primary in ("SQLITE_PERM", "SQLITE_AUTH")
+    ):
+        found = environment_problem(path)
+        if found is not None:
+            return JournalError(found)
+    if primary == "SQLITE_FULL":
+        return JournalError(f"no space left on the disk holding {path}; the journal is unchanged")
+    if primary == "SQLITE_READONLY":
+        return JournalError(
+            f"the journal {path} is read-only (check its permissions and its folder's); "
+            "nothing was saved"
+        )
+    if primary in ("SQLITE_PERM", "SQLITE_AUTH", "SQLITE_CANTOPEN"):
+        return JournalError(f"cannot open the journal {path}: check it exists and is yours")
+    if primary == "SQLITE_IOERR":
+        return JournalError(
+            f"the disk reported an error reading or writing {path}; the journal is unchanged "
+            "(check the disk, then run aij db check)"
+        )
+    if isinstance(exc, sqlite3.DatabaseError):
+        return UnusableFile(
+            f"{path} cannot be read as an aij journal (damaged?); left untouched. "
+            "aij db check says more; aij db restore FILE puts back a backup"
+        )
+    return JournalError(f"the journal {path} refused the change; nothing was saved")
 
 
 def _friendly(exc: DBAPIError, path: Path) -> AijError:
-    # The driver's text may quote SQL parameters (health data): never pass it on.
-    if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
-        return JournalError(f"the journal {path} is busy (another aij is writing); try again")
-    if isinstance(exc.orig, sqlite3.DatabaseError) and not isinstance(
-        exc.orig, sqlite3.IntegrityError
-    ):
-        return UnusableFile(f"{path} cannot be read as an aij journal (damaged?); left untouched")
-    return JournalError(f"the journal {path} refused the change; nothing was saved")
+    return classify(exc.orig if exc.orig is not None else exc, path)
+
+
+def check_kind(path: Path) -> None:
+    """Refuse, at once, a journal path that is not a regular file (a FIFO would block every
+    command), or a symlink to nothing."""
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return  # absent: creating it will say why it cannot be
+    except OSError as exc:
+        raise JournalError(f"cannot read the journal {path}: {describe_os_error(exc)}") from None
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            raise UnusableFile(
+                f"the journal {path} is a symbolic link to {os.readlink(path)}, which does not "
+                "exist; fix or remove the link"
+            ) from None
+        except OSError as exc:
+            raise JournalError(
+                f"cannot read the journal {path}: {describe_os_error(exc)}"
+            ) from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        if stat.S_ISFIFO(info.st_mode):
+            what = "a FIFO (named pipe)"
+        raise UnusableFile(f"the journal {path} is {what}, not a journal file; left untouched")
+
+
+@contextmanager
+def setup_lock(folder: Path) -> Iterator[None]:
+    """Hold the home folder's lock: creating, migrating or restoring a journal happens in one
+    process at a time; another waits here, then finds the work done."""
+    ensure_private_dir(folder)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 class Journal:
@@ -91,11 +209,15 @@ def _existing_version(path: Path) -> int:
 
     A file that is not SQLite, is damaged, or is some other program's database is refused.
     """
+    check_kind(path)
     try:
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise JournalError(f"cannot read the journal {path}: {exc.strerror}") from None
+        if exc.errno == errno.ENOENT:
+            return 0
+        raise JournalError(f"cannot read the journal {path}: {describe_os_error(exc)}") from None
     if not head:
         return 0
     if head != SQLITE_HEADER:
@@ -110,13 +232,17 @@ def _existing_version(path: Path) -> int:
                 raise UnusableFile(
                     f"{path} is a SQLite file but not an aij journal; left untouched"
                 )
-            return int(conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0)
+            found = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        raise classify(exc, path) from None
+    if not isinstance(found, int) or found < 1:
         raise UnusableFile(
-            f"{path} cannot be read as an aij journal (damaged?); left untouched"
-        ) from None
+            f"{path} has schema version {found!r}, which no aij writes (1 to {LATEST} are "
+            "known); left untouched. aij db restore FILE puts back a backup"
+        )
+    return found
 
 
 def _create_file(path: Path) -> None:
@@ -126,7 +252,7 @@ def _create_file(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise JournalError(f"cannot create the journal {path}: {exc.strerror}") from None
+        raise JournalError(f"cannot create the journal {path}: {describe_os_error(exc)}") from None
 
 
 def make_engine(path: Path | None) -> Engine:
@@ -158,24 +284,63 @@ def make_engine(path: Path | None) -> Engine:
     return engine
 
 
+def copy_database(source: Path, target: Path, *, source_read_only: bool = False) -> None:
+    """Copy the journal at ``source`` to a new file ``target`` (0600) with SQLite's online
+    backup API: consistent while others write. Written under a temporary name, synced, then
+    renamed, so a half-written copy never takes the final name; removed on any failure."""
+    tmp = temp_sibling(target)
+    try:
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+        # A read-write connection to our journal (it writes nothing): only its close tidies
+        # the WAL files away. Someone else's file is opened read-only.
+        mode = "?mode=ro" if source_read_only else ""
+        src = sqlite3.connect(f"{source.resolve().as_uri()}{mode}", uri=True)
+        try:
+            src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+            dest = sqlite3.connect(tmp)
+            try:
+                src.backup(dest)
+                # One self-contained file: no -wal beside a backup.
+                dest.execute("PRAGMA journal_mode=DELETE").fetchall()
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(errno.EEXIST, "exists", str(target))
+        os.rename(tmp, target)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise classify(exc, target) from None
+        if isinstance(exc, OSError):
+            raise JournalError(
+                f"cannot write the backup {target}: {describe_os_error(exc)}"
+            ) from None
+        raise
+
+
 def _backup(path: Path, version: int) -> Path:
     """Copy the journal before a migration, so nothing is changed without a way back."""
     stamp = utcnow().strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    source = sqlite3.connect(path)
-    dest = sqlite3.connect(target)
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
-        source.close()
+    count = 1
+    while target.exists() or target.is_symlink():
+        count += 1
+        target = path.with_name(f"{path.name}.v{version}-{stamp}-{count}.bak")
+    copy_database(path, target)
     return target
 
 
-def migrate(engine: Engine, path: Path, before: int) -> None:
+def migrate(engine: Engine, path: Path, before: int, *, backup: bool = True) -> None:
     """Bring the journal from schema ``before`` to the latest, in one transaction."""
-    if before > 0:
+    if before > 0 and backup:
         _backup(path, before)
     with engine.execution_options(aij_write=True).begin() as conn:
         for version in range(before + 1, LATEST + 1):
@@ -193,6 +358,7 @@ def open_journal_for_reading(path: Path) -> Journal:
 
     For commands that may only read (``aij day``): they must not create the folder or the file.
     """
+    check_kind(path)
     if path.exists():
         return open_journal(path)
     engine = make_engine(None)
@@ -200,31 +366,64 @@ def open_journal_for_reading(path: Path) -> Journal:
     return Journal(path, engine, pending=True)
 
 
-def open_journal(path: Path) -> Journal:
-    """Open (creating if needed, mode 0600) and migrate the journal at ``path``."""
-    if path.exists():
-        before = _existing_version(path)
-    else:
-        _create_file(path)
-        before = 0
-    if before > LATEST:
-        raise UnusableFile(
-            f"{path} was written by a newer aij (schema {before}, this one knows {LATEST}); "
-            "upgrade aij to open it"
-        )
+def _tidy(path: Path) -> None:
+    """Before opening: stale temporary files of ours go, and a journal (or its WAL files, or
+    its folder) that others could read is made owner-only, as the README promises."""
+    if not path.parent.is_dir():
+        return
+    sweep_stale_temps(path.parent)
+    sweep_stale_temps(path.parent / "backups")
+    tighten(path.parent)
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        tighten(path.with_name(name))
+
+
+def _connect_latest(path: Path) -> Journal:
     engine = make_engine(path)
-    if before == LATEST:
+    try:
         # Connect once now: the version check's read-only connection may have opened the WAL
         # files, and only a read-write connection's close tidies them away again.
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
-        return Journal(path, engine)
-    try:
-        migrate(engine, path, before)
     except DBAPIError as exc:
         engine.dispose()
         raise _friendly(exc, path) from None
-    except JournalError:
-        engine.dispose()
-        raise
     return Journal(path, engine)
+
+
+def open_journal(path: Path, *, backup: bool = True) -> Journal:
+    """Open (creating if needed, mode 0600) and migrate the journal at ``path``.
+
+    Creation and migration hold the folder's lock: of several aij starting at once on a new
+    or old journal, one does the work and the others wait, then open the result."""
+    check_kind(path)
+    _tidy(path)
+    try:
+        if path.exists() and _existing_version(path) == LATEST:
+            return _connect_latest(path)
+    except AijError:
+        pass  # perhaps another aij is creating it: look again under the lock
+    with setup_lock(path.parent):
+        check_kind(path)
+        if path.exists():
+            before = _existing_version(path)
+        else:
+            _create_file(path)
+            before = 0
+        if before > LATEST:
+            raise UnusableFile(
+                f"{path} was written by a newer aij (schema {before}, this one knows {LATEST}); "
+                "upgrade aij to open it"
+            )
+        if before == LATEST:
+            return _connect_latest(path)
+        engine = make_engine(path)
+        try:
+            migrate(engine, path, before, backup=backup)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise _friendly(exc, path) from None
+        except AijError:
+            engine.dispose()
+            raise
+        return Journal(path, engine)
