@@ -118,7 +118,7 @@ def test_the_numbers_of_a_period(full_journal: Built, aij_home: Path) -> None:
 
 
 def test_the_default_range(aij: Run, aij_home: Path, tmp_path: Path) -> None:
-    assert aij("log", "joint-pain=3").code == 0
+    assert aij("log", "joint-pain=3", "--date", "-120d").code == 0
     out = tmp_path / "visit.html"
     result = aij("report", "--out", str(out))
     assert result.code == 0, result.err

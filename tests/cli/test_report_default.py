@@ -14,7 +14,7 @@ pytestmark = pytest.mark.dates
 def test_report_without_out_writes_a_dated_file_here(tmp_path: Path) -> None:
     home, here = tmp_path / "home", tmp_path / "here"
     here.mkdir()
-    assert run_subprocess("log", "joint-pain=4", home=home).code == 0
+    assert run_subprocess("log", "joint-pain=4", "--date", "-100d", home=home).code == 0
     done = run_subprocess("report", home=home, cwd=here)
     assert done.code == 0, done.err
     page = here / f"aij-visit-{TODAY.isoformat()}.html"

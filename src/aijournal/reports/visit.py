@@ -28,6 +28,7 @@ from aijournal.reports.visit_sections import (
 )
 from aijournal.store.daily import rows_between
 from aijournal.store.models import ExerciseSession, SleepRecord, SymptomRating
+from aijournal.store.span import first_logged_day
 from aijournal.store.visits import last_visit_before, list_questions, next_visit_from
 
 __all__ = ["SymptomSummary", "VisitReport", "report_range", "visit_report"]
@@ -44,7 +45,9 @@ def report_range(
     since_last_visit: bool,
     today: date,
 ) -> tuple[date, date]:
-    """As given; else since the last visit before today; else the last 90 days."""
+    """As given; else since the last visit before today, else the last 90 days, from the
+    first day logged at the earliest (its work follows what the journal holds, not a visit
+    typed decades back)."""
     if since_last_visit and (start is not None or end is not None):
         raise BadInput("give --from/--to or --since-last-visit, not both")
     last_day = end or today
@@ -53,6 +56,9 @@ def report_range(
         if since_last_visit and last is None:
             raise BadInput("no visit before today is recorded; add one (aij visit add DATE)")
         start = last if last is not None else last_day - timedelta(days=DEFAULT_DAYS - 1)
+        first = first_logged_day(session=session)
+        if first is not None and first > start:
+            start = min(first, last_day)
     if start > last_day:
         raise BadInput(f"the range is empty: {start} is after {last_day}")
     return start, last_day
