@@ -88,7 +88,9 @@ def take_backup(journal: Path, target: Path | None = None, *, kept: int, label: 
 def before_import(journal: Path, *, kept: int) -> Path | None:
     """A backup before an import into a journal that holds entries, else None."""
     try:
-        conn = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{journal.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
         try:
             held = conn.execute("SELECT 1 FROM entry LIMIT 1").fetchone() is not None
         finally:
@@ -114,7 +116,9 @@ def schema_of(path: Path) -> int:
     if head != SQLITE_HEADER:
         raise UnusableFile(f"{path} is not an aij journal (not a SQLite file)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
         try:
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if "schema_version" not in names or "entry" not in names:
@@ -155,7 +159,9 @@ def check_journal(path: Path, *, kinds: dict[str, str], ranges: Ranges) -> Check
     result = CheckResult(path)
     result.version = schema_of(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
         try:
             _check(conn, result, kinds, ranges)
@@ -266,7 +272,9 @@ def restore(file: Path, journal: Path, *, kept: int) -> Restored:
         live = open_journal(journal)
         live.close()
         _copy_into(staged, journal)
-        conn = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{journal.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
         try:
             entries = int(conn.execute("SELECT count(*) FROM entry").fetchone()[0])
         finally:

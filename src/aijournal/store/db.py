@@ -223,7 +223,9 @@ def _existing_version(path: Path) -> int:
     if head != SQLITE_HEADER:
         raise UnusableFile(f"{path} is not an aij journal (not a SQLite file); left untouched")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
         try:
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if not names:
@@ -294,7 +296,9 @@ def copy_database(source: Path, target: Path, *, source_read_only: bool = False)
         # A read-write connection to our journal (it writes nothing): only its close tidies
         # the WAL files away. Someone else's file is opened read-only.
         mode = "?mode=ro" if source_read_only else ""
-        src = sqlite3.connect(f"{source.resolve().as_uri()}{mode}", uri=True)
+        src = sqlite3.connect(
+            f"{source.resolve().as_uri()}{mode}", uri=True, timeout=BUSY_TIMEOUT_S
+        )
         try:
             src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
             dest = sqlite3.connect(tmp)
