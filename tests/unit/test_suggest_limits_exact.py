@@ -60,3 +60,16 @@ def test_a_number_outside_or_not_finite_is_refused(value: float) -> None:
     with pytest.raises(BadInput) as caught:
         check_number("sleep hours", value, 0.0, 10.0)
     assert str(caught.value) == f"sleep hours {value:g} is outside what aij keeps (0 to 10)"
+
+
+def test_three_letters_are_enough_for_the_prefix_rule_two_are_not() -> None:
+    # "hot" is too far from every name for difflib (2*3/14 = 0.43 against "hot-flashes").
+    assert close_matches("hot", NAMES) == ["hot-flash-severity", "hot-flashes"]
+    # "ho" starts two names, but two letters are too few to suggest anything.
+    assert close_matches("ho", NAMES) == []
+
+
+def test_at_most_three_suggestions_by_default() -> None:
+    many = ["hot1", "hot2", "hot3", "hot4"]
+    assert did_you_mean("hotxxxxxxxx", many) == " (did you mean hot1 or hot2 or hot3?)"
+    assert close_matches("hotxxxxxxxx", many) == ["hot1", "hot2", "hot3"]
