@@ -49,3 +49,29 @@ def test_date_sensitive_modules_are_marked(name: str) -> None:
         if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "pytestmark"
     ]
     assert marks == ["pytest.mark.dates"]
+
+
+def _year_shifts_of_today(path: Path) -> list[str]:
+    """``TODAY.replace(year=...)`` raises on 29 February; a test must shift by days instead."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "replace"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "TODAY"
+        and any(k.arg == "year" for k in node.keywords)
+    ]
+
+
+def test_no_test_moves_today_by_whole_years() -> None:
+    files = sorted(TESTS.rglob("*.py"))
+    assert [hit for f in files for hit in _year_shifts_of_today(f)] == []
+
+
+def test_the_check_sees_a_year_shift(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("x = TODAY.replace(day=1)\ny = TODAY.replace(year=TODAY.year + 3)\n")
+    assert _year_shifts_of_today(sample) == ["sample.py:2"]

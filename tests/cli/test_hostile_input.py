@@ -9,6 +9,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,7 @@ def test_a_hostile_json_export_is_refused_whole(
     assert aij("log", "stress=2").code == 0
     if change is None:  # a visit 3 years ahead
         visit = next(r for r in exported["tables"]["entry"] if r["kind"] == "visit")
-        visit["day"] = TODAY.replace(year=TODAY.year + 3).isoformat()
+        visit["day"] = (TODAY + timedelta(days=3 * 366)).isoformat()  # 3 years, any TODAY
     else:
         change(exported)
     error = refused_whole(aij, aij_home, _write(exported, tmp_path / "bad.json"))
