@@ -90,6 +90,14 @@ class Config(BaseModel):
     tracked: list[str] | None = None
     # How many backups `aij db backup` (and the backup before an import) keep in backups/.
     backups_kept: int = Field(default=DEFAULT_BACKUPS_KEPT, ge=1, le=1000)
+    # Where the journal lives (#13): a sqlite:/// path or a postgresql+psycopg:// URL; None is
+    # the home's journal.db. AIJ_DATABASE_URL and --db come before it.
+    database: str | None = Field(default=None, max_length=1000)
+
+    @field_validator("database")
+    @classmethod
+    def _database(cls, value: str | None) -> str | None:
+        return check_database_setting(value)
 
     @model_validator(mode="after")
     def _known_tracked(self) -> "Config":
@@ -112,7 +120,43 @@ class Config(BaseModel):
 
 # Keys of the one-line log that are not symptoms.
 RESERVED_KEYS = ("sleep", "sleep-quality", "weight", "waist", "mind")
-SETTABLE = ("medications", "profile", "plan", "units", "tracked", "backups_kept")
+SETTABLE = ("medications", "profile", "plan", "units", "tracked", "backups_kept", "database")
+DATABASE_ENV = "AIJ_DATABASE_URL"
+_SCHEMES = ("sqlite:///", "postgresql://", "postgresql+psycopg://", "postgres://")
+# user:password@ in a URL's authority.
+_PASSWORD = re.compile(r"^[a-z+]+://[^/@]*:[^/@]*@")
+
+
+def check_database_setting(value: str | None) -> str | None:
+    """The ``database`` setting, checked without the database stack (completion reads the
+    settings too). A password is refused: config.yaml travels inside every export."""
+    if value is None or value.strip().lower() in ("", "none"):
+        return None
+    value = value.strip()
+    if not value.startswith(_SCHEMES):
+        raise ValueError(
+            "database must be sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/DATABASE"
+        )
+    if _PASSWORD.match(value):
+        raise ValueError(
+            "database must not hold a password (settings travel inside exports); "
+            "put it in ~/.pgpass or PGPASSWORD"
+        )
+    return value
+
+
+def database_url() -> str | None:
+    """The journal's database URL: --db, else AIJ_DATABASE_URL, else the ``database``
+    setting; None means the home's journal.db."""
+    from aijournal.paths import database_override
+
+    chosen = database_override()
+    if chosen:
+        return chosen
+    env = os.environ.get(DATABASE_ENV, "").strip()
+    if env:
+        return env
+    return load_config().database
 
 
 def config_exists() -> bool:
@@ -182,6 +226,11 @@ def set_value(config: Config, key: str, value: str) -> Config:
         if not value.strip().isdigit() or not 1 <= int(value) <= 1000:
             raise BadInput(f"backups_kept '{value}' is not allowed; use a whole number 1-1000")
         return config.model_copy(update={"backups_kept": int(value)})
+    if key == "database":
+        try:
+            return config.model_copy(update={"database": check_database_setting(value)})
+        except ValueError as exc:
+            raise BadInput(f"database '{_masked(value)}' is not allowed: {exc}") from None
     if key == "tracked":
         names = [s.name for s in config.symptom_set()]
         return config.model_copy(update={"tracked": parse_tracked(value, names)})
@@ -195,3 +244,8 @@ def set_value(config: Config, key: str, value: str) -> Config:
         return config.model_copy(update={"plan": load_plans(paths().protocols).get(value).id})
     hint = did_you_mean(key, SETTABLE)
     raise BadInput(f"unknown setting '{key}'{hint}; settable: {', '.join(SETTABLE)}")
+
+
+def _masked(value: str) -> str:
+    """A URL the user typed, with any password replaced by ***."""
+    return re.sub(r"^([a-z+]+://[^/@:]*:)[^/@]*@", r"\1***@", value.strip())

@@ -13,12 +13,23 @@ from aijournal.errors import JournalError, UnusableFile
 
 APP_NAME = "aij"
 _home_override: Path | None = None
+_database_override: str | None = None
 
 
 def set_home_override(path: Path | None) -> None:
     """Set by the CLI's global ``--home`` option."""
     global _home_override
     _home_override = path
+
+
+def set_database_override(url: str | None) -> None:
+    """Set by the CLI's global ``--db`` option (it comes before AIJ_DATABASE_URL)."""
+    global _database_override
+    _database_override = url
+
+
+def database_override() -> str | None:
+    return _database_override
 
 
 def home_dir() -> Path:

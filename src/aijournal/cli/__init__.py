@@ -63,6 +63,16 @@ def root(
         Path | None,
         typer.Option(help="Use this folder for the journal and settings (else AIJ_HOME)."),
     ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="Use this database (else AIJ_DATABASE_URL, else the database setting): "
+            "sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE.",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an internal error.")
     ] = False,
@@ -71,9 +81,10 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    from aijournal.paths import set_home_override
+    from aijournal.paths import set_database_override, set_home_override
 
     set_home_override(home)
+    set_database_override(db)
 
 
 app.add_typer(log.app, name="log")

@@ -133,13 +133,13 @@ def guided_checkin(day: date) -> None:
 
 def _logged(day: date, config: Config) -> "DayReport | None":
     """What is already logged for ``day`` (None when there is no journal yet)."""
-    from aijournal.paths import paths
     from aijournal.reports.day import day_report
 
-    if not paths().journal.exists():
-        return None
-    with journal() as opened, opened.read() as session:
-        return day_report(session=session, day=day, config=config)
+    with journal() as opened:
+        if opened.pending:
+            return None
+        with opened.read() as session:
+            return day_report(session=session, day=day, config=config)
 
 
 def _dose_text(taken: bool, reason: str | None) -> str:

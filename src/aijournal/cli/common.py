@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -16,6 +17,7 @@ from aijournal import clock
 if TYPE_CHECKING:
     from aijournal.store.daily import Saved
     from aijournal.store.db import Journal
+    from aijournal.store.location import Location
 
 
 def use_word_placeholders() -> None:
@@ -142,15 +144,38 @@ def journal() -> Iterator["Journal"]:
 
     A missing journal is not created until something is written: reading commands
     (`aij day`) leave no folder and no file behind."""
-    from aijournal.paths import paths
     from aijournal.store.db import open_journal_for_reading
 
-    opened = open_journal_for_reading(paths().journal)
+    opened = open_journal_for_reading(location())
     try:
         yield opened
     finally:
         opened.close()
     _notices.extend(opened.notices)
+
+
+def location() -> "Location":
+    """The journal's database: --db, AIJ_DATABASE_URL or the database setting, else the
+    home's journal.db."""
+    from aijournal.config import database_url
+    from aijournal.paths import paths
+    from aijournal.store.location import locate
+
+    return locate(database_url(), paths().journal)
+
+
+def file_journal(doing: str, instead: str) -> Path:
+    """The journal's SQLite file, for what only a file has (backups, restore, check); on a
+    server, one line saying what to use there instead."""
+    from aijournal.errors import BadInput
+
+    found = location()
+    if found.path is None:
+        raise BadInput(
+            f"{doing} works on a journal file, and this journal is on the server "
+            f"{found.shown}: {instead}"
+        )
+    return found.path
 
 
 # Notices of committed writes (likely duplicates), printed on stderr when the command is done.

@@ -50,11 +50,12 @@ def backup(
       aij db backup ~/safe/journal-2026-11-26.db
     """
     from aijournal import render
+    from aijournal.cli.common import file_journal
     from aijournal.config import load_config
-    from aijournal.paths import paths
     from aijournal.store.backup import take_backup
 
-    written = take_backup(paths().journal, file, kept=load_config().backups_kept)
+    journal = file_journal("aij db backup", "back it up with pg_dump")
+    written = take_backup(journal, file, kept=load_config().backups_kept)
     render.info(f"backed up the journal to {written}")
     render.hint(f"check it with: aij db check {written}")
 
@@ -74,11 +75,12 @@ def restore(
       aij db restore ~/.local/share/aij/backups/journal-20261126-081500.db
     """
     from aijournal import render
+    from aijournal.cli.common import file_journal
     from aijournal.config import load_config
-    from aijournal.paths import paths
     from aijournal.store.backup import restore as restore_file
 
-    done = restore_file(file, paths().journal, kept=load_config().backups_kept)
+    journal = file_journal("aij db restore", "restore a pg_dump with pg_restore")
+    done = restore_file(file, journal, kept=load_config().backups_kept)
     render.info(f"restored {done.entries} entries from {done.source} (schema {done.version})")
     if done.previous is not None:
         render.hint(f"the journal before is kept as {done.previous}")
@@ -101,11 +103,17 @@ def check(
       aij db check backups/journal-20261126-081500.db
     """
     from aijournal import render
+    from aijournal.cli.common import file_journal
     from aijournal.errors import JournalError
-    from aijournal.paths import paths
     from aijournal.store.backup import check_journal, list_backups
 
-    journal = paths().journal
+    journal = (
+        file_journal(
+            "aij db check", "the server checks its own data; aij db check FILE checks a file"
+        )
+        if file is None
+        else _home_journal()
+    )
     target = file if file is not None else journal
     if file is None and not journal.exists():
         render.info(f"no journal yet at {journal}: nothing to check")
@@ -126,6 +134,14 @@ def check(
         else "to recover: aij db restore FILE with a backup, or aij import an export"
     )
     raise JournalError(f"{target} has {len(result.problems)} problem(s); {recover}")
+
+
+def _home_journal() -> Path:
+    """Where backups/ is looked for: beside the journal file, or in the home on a server."""
+    from aijournal.cli.common import location
+    from aijournal.paths import paths
+
+    return location().path or paths().journal
 
 
 def register(app: typer.Typer) -> None:

@@ -95,13 +95,15 @@ def where(
       cp "$(aij where journal)" ~/backup/
     """
     from aijournal import render
+    from aijournal.cli.common import location
     from aijournal.errors import BadInput
     from aijournal.paths import paths
 
     found = paths()
-    places = {
+    # On a server, the journal is its URL with the password masked.
+    places: dict[str, object] = {
         "home": found.home,
-        "journal": found.journal,
+        "journal": location().shown,
         "settings": found.config,
         "recipes": found.recipes,
         "plans": found.protocols,

@@ -252,8 +252,13 @@ def import_export(
     _check_rules(incoming, symptoms, today)
     userfiles.check(incoming.source, incoming.files)
     files = incoming.files if home is not None else {}
-    # A backup first when the journal holds entries (#11); dropped if the import is refused.
-    before = backup.before_import(journal.path, kept=backups_kept) if not journal.pending else None
+    # A backup first when the journal file holds entries (#11); dropped if the import is
+    # refused. A journal on a server is backed up there (pg_dump), not by aij.
+    before = (
+        backup.before_import(journal.path, kept=backups_kept)
+        if journal.path is not None and not journal.pending
+        else None
+    )
     try:
         summary = _import(journal, incoming, files, home, progress)
     except BaseException:
@@ -265,6 +270,12 @@ def import_export(
     return summary
 
 
+def _home_of(journal: Journal) -> Path:
+    """Where the user's own files go without ``home``: beside the journal file (on a server,
+    ``files`` is empty without ``home``, so nothing is written)."""
+    return journal.path.parent if journal.path is not None else Path.cwd()
+
+
 def _import(
     journal: Journal,
     incoming: Incoming,
@@ -273,7 +284,7 @@ def _import(
     progress: ProgressFactory,
 ) -> ImportSummary:
     with (
-        userfiles.staged(home or journal.path.parent, files) as restored,
+        userfiles.staged(home or _home_of(journal), files) as restored,
         journal.write() as session,
     ):
         present = _same_as_journal(session, incoming)

@@ -8,9 +8,9 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, func
+from sqlalchemy import Connection, Engine, create_engine, event, func
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, select
@@ -27,6 +27,9 @@ from aijournal.paths import (
 from aijournal.store.entries import duplicate_notices
 from aijournal.store.migrations import LATEST, MIGRATIONS
 from aijournal.store.models import SchemaVersion
+
+if TYPE_CHECKING:
+    from aijournal.store.location import Location
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A writer waits this long for another to finish: a user would rather wait than lose a day.
@@ -68,11 +71,18 @@ def environment_problem(path: Path) -> str | None:
     return None
 
 
-def classify(exc: BaseException, path: Path) -> AijError:
-    """A SQLite error as the user should read it: busy, no space, read-only, no permission,
-    a disk error, a refused change, or (only for a file that is) a damaged journal.
+def classify(exc: BaseException, path: Path | str) -> AijError:
+    """A database error as the user should read it: busy, no space, read-only, no permission,
+    a disk error, a refused change, or (only for a file that is) a damaged journal. ``path``
+    is the SQLite file, or the server's URL with its password masked.
 
     The driver's text may quote SQL parameters (health data): only its error code is used."""
+    if type(exc).__module__.startswith("psycopg"):
+        from aijournal.store.server import classify_server
+
+        return classify_server(exc, str(path))
+    if not isinstance(path, Path):
+        return JournalError(f"the journal {path} refused the change; nothing was saved")
     name = str(getattr(exc, "sqlite_errorname", "") or "")
     primary = "_".join(name.split("_")[:2])
     if primary in ("SQLITE_BUSY", "SQLITE_LOCKED") or (not name and "locked" in str(exc)):
@@ -107,7 +117,7 @@ def classify(exc: BaseException, path: Path) -> AijError:
     return JournalError(f"the journal {path} refused the change; nothing was saved")
 
 
-def _friendly(exc: DBAPIError, path: Path) -> AijError:
+def _friendly(exc: DBAPIError, path: Path | str) -> AijError:
     return classify(exc.orig if exc.orig is not None else exc, path)
 
 
@@ -153,14 +163,25 @@ def setup_lock(folder: Path) -> Iterator[None]:
 
 
 class Journal:
-    """An open journal file: sessions for reading, and one-transaction sessions for writing.
+    """An open journal: sessions for reading, and one-transaction sessions for writing.
 
-    ``pending``: the file does not exist yet; reads see an empty journal held in memory, and
-    the first write creates the file (so a read-only command never creates it).
+    ``path`` is the SQLite file, or None on a server (``location`` says which, and how to
+    name it in messages). ``pending``: the file (or the server's tables) does not exist
+    yet; reads see an empty journal held in memory, and the first write creates it (so a
+    read-only command never creates it).
     """
 
-    def __init__(self, path: Path, engine: Engine, *, pending: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        engine: Engine,
+        *,
+        pending: bool = False,
+        location: "Location | None" = None,
+    ) -> None:
         self.path = path
+        self.location = location
+        self.shown: Path | str = path if path is not None else (location.shown if location else "")
         self.engine = engine
         # Lines for the user from committed writes (likely duplicates); the CLI prints them.
         self.notices: list[str] = []
@@ -170,7 +191,13 @@ class Journal:
         """Create the journal file for the first write of a journal that had none."""
         if not self.pending:
             return
-        opened = open_journal(self.path)
+        if self.path is None:
+            from aijournal.store.server import open_server
+
+            assert self.location is not None
+            opened = open_server(self.location, reading=False)
+        else:
+            opened = open_journal(self.path)
         self.engine.dispose()
         self.engine = opened.engine
         self.pending = False
@@ -181,11 +208,12 @@ class Journal:
             with Session(self.engine) as session:
                 yield session
         except DBAPIError as exc:
-            raise _friendly(exc, self.path) from None
+            raise _friendly(exc, self.shown) from None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction (BEGIN IMMEDIATE): all of it is saved, or none of it."""
+        """One transaction, all of it saved or none of it, one writer at a time (SQLite:
+        BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock, store/server.py)."""
         self._materialise()
         try:
             with Session(self.engine.execution_options(aij_write=True)) as session:
@@ -194,7 +222,7 @@ class Journal:
                 session.commit()
             self.notices.extend(notices)
         except DBAPIError as exc:
-            raise _friendly(exc, self.path) from None
+            raise _friendly(exc, self.shown) from None
 
     def schema_version(self) -> int:
         with self.read() as session:
@@ -347,21 +375,38 @@ def migrate(engine: Engine, path: Path, before: int, *, backup: bool = True) -> 
     if before > 0 and backup:
         _backup(path, before)
     with engine.execution_options(aij_write=True).begin() as conn:
-        for version in range(before + 1, LATEST + 1):
-            for statement in MIGRATIONS[version]:
-                conn.exec_driver_sql(statement)
-            conn.execute(
-                SchemaVersion.metadata.tables["schema_version"]
-                .insert()
-                .values(version=version, applied_at=utcnow())
-            )
+        apply_migrations(conn, before)
 
 
-def open_journal_for_reading(path: Path) -> Journal:
-    """The journal at ``path``; if there is no file, an empty one that creates it on first write.
+def apply_migrations(conn: Connection, before: int) -> None:
+    """Run every migration after ``before`` on ``conn``, inside the caller's transaction:
+    the same statements on SQLite and PostgreSQL."""
+    for version in range(before + 1, LATEST + 1):
+        for statement in MIGRATIONS[version]:
+            conn.exec_driver_sql(statement)
+        conn.execute(
+            SchemaVersion.metadata.tables["schema_version"]
+            .insert()
+            .values(version=version, applied_at=utcnow())
+        )
 
-    For commands that may only read (``aij day``): they must not create the folder or the file.
+
+def open_journal_for_reading(where: "Path | Location") -> Journal:
+    """The journal at ``where`` (a SQLite file, or a server); if there is none yet, an empty
+    one that creates it on first write.
+
+    For commands that may only read (``aij day``): they must not create the folder or the file
+    (nor the tables on a server).
     """
+    from aijournal.store.location import Location
+
+    if isinstance(where, Location):
+        if where.path is None:
+            from aijournal.store.server import open_server
+
+            return open_server(where, reading=True)
+        where = where.path
+    path = where
     check_kind(path)
     if path.exists():
         return open_journal(path)
