@@ -1,22 +1,49 @@
-"""Shared fixtures: every test gets its own aij home, so no test can touch a real journal."""
+"""Shared fixtures: every test gets its own aij home, so no test can touch a real journal.
 
-from collections.abc import Callable
+Under ``AIJ_TEST_ENGINE=postgres`` (tests/pg.py) every test outside tests/unit also gets a
+PostgreSQL database of its own, named by ``AIJ_DATABASE_URL``."""
+
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from aijournal.cli import main
 from tests.helpers import TODAY, Result
+from tests.pg import drop_database, engine_database, on_postgres, pg_template, pg_url, server_url
+
+__all__ = ["pg_template", "pg_url"]  # fixtures, made available to every test
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under the PostgreSQL engine, tests about the SQLite file itself are skipped."""
+    if not on_postgres():
+        return
+    skip = pytest.mark.skip(reason="about the SQLite journal file (AIJ_TEST_ENGINE=postgres)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
-def aij_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def aij_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[Path]:
     home = tmp_path / "aij-home"
     monkeypatch.setenv("AIJ_HOME", str(home))
     monkeypatch.setenv("AIJ_TODAY", TODAY.isoformat())
     monkeypatch.delenv("AIJ_DEBUG", raising=False)
+    monkeypatch.delenv("AIJ_DATABASE_URL", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
-    return home
+    if not on_postgres() or "tests/unit/" in request.node.nodeid:
+        yield home
+        return
+    url, name = engine_database(request.getfixturevalue("pg_template"))
+    monkeypatch.setenv("AIJ_DATABASE_URL", url)
+    try:
+        yield home
+    finally:
+        drop_database(server_url() or "", name)
 
 
 Run = Callable[..., Result]

@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from aijournal.catalog.foods import Food, FoodCatalog, Supplement
@@ -32,6 +32,10 @@ def run_subprocess(*args: str, home: Path, cwd: Path | None = None) -> Result:
         "PATH": str(Path(sys.executable).parent),
         "COLUMNS": "100",
     }
+    # The engine switch (tests/pg.py): the test's own database on the server.
+    for name in ("AIJ_DATABASE_URL", "PGPASSWORD"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
     done = subprocess.run(
         [sys.executable, "-m", "aijournal", *args],
         capture_output=True,
@@ -56,11 +60,26 @@ def snapshot(home: Path) -> dict[str, str]:
 
 
 def query(home: Path, sql: str) -> list[tuple[object, ...]]:
+    """Rows of ``sql`` read straight from the journal: the home's journal.db, or the test's
+    database on the server under the PostgreSQL engine (dates as SQLite's ISO text)."""
+    url = os.environ.get("AIJ_DATABASE_URL")
+    if url and not (home / "journal.db").exists():
+        from tests.pg import query as query_server
+
+        return [tuple(_as_sqlite(v) for v in row) for row in query_server(url, sql)]
     conn = sqlite3.connect(home / "journal.db")
     try:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def _as_sqlite(value: object) -> object:
+    if isinstance(value, datetime):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def food(catalog: FoodCatalog, name: str) -> Food:

@@ -1,0 +1,122 @@
+"""The test PostgreSQL server: a fresh database per test, and the engine switch.
+
+``AIJ_TEST_POSTGRES_URL`` names a server (a superuser on a private cluster, as .ci/run
+starts one), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres``. Without it the
+``pg_url`` fixture skips, except in CI (``CI`` set), where it fails: CI always has one.
+
+``AIJ_TEST_ENGINE=postgres`` runs the store and CLI suites on the server: the autouse
+``aij_home`` fixture (tests/conftest.py) then sets ``AIJ_DATABASE_URL`` to a database of the
+test's own, a copy of a template migrated once per session. Names carry the process id, so
+pytest-xdist workers (and two runs at once) never share one.
+"""
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SERVER_ENV = "AIJ_TEST_POSTGRES_URL"
+ENGINE_ENV = "AIJ_TEST_ENGINE"
+_counter = itertools.count(1)
+
+
+def server_url() -> str | None:
+    return os.environ.get(SERVER_ENV, "").strip() or None
+
+
+def on_postgres() -> bool:
+    """True when the suite runs on the PostgreSQL engine (AIJ_TEST_ENGINE=postgres)."""
+    return os.environ.get(ENGINE_ENV, "sqlite").strip().lower() == "postgres"
+
+
+def need_server() -> str:
+    """The server's URL; skip the test without one (fail in CI, which always has one)."""
+    url = server_url()
+    if url is None:
+        message = f"{SERVER_ENV} names no PostgreSQL server"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}, and CI must run the PostgreSQL tests")
+        pytest.skip(message)
+    return url
+
+
+def connect(url: str, dbname: str | None = None) -> Any:
+    """A psycopg connection (autocommit) to the server of ``url``, to ``dbname`` if given."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return psycopg.connect(
+        host=parsed.host,
+        port=parsed.port,
+        user=parsed.username,
+        password=parsed.password,
+        dbname=dbname or parsed.database,
+        autocommit=True,
+        connect_timeout=10,
+    )
+
+
+def database_url(url: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def new_name(kind: str) -> str:
+    return f"aij_{kind}_{os.getpid()}_{next(_counter)}"
+
+
+def create_database(url: str, name: str, template: str = "template0") -> str:
+    with connect(url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return database_url(url, name)
+
+
+def drop_database(url: str, name: str) -> None:
+    with connect(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def query(url: str, sql: str) -> list[tuple[object, ...]]:
+    """Rows of ``sql`` on the database of ``url``, as raw as the tests' SQLite reads."""
+    from sqlalchemy.engine import make_url
+
+    with connect(url, make_url(url).database) as conn:
+        return [tuple(row) for row in conn.execute(sql).fetchall()]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a fresh, empty database of the test's own, dropped afterwards."""
+    url = need_server()
+    name = new_name("t")
+    yield create_database(url, name)
+    drop_database(url, name)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A database migrated to the latest schema once per session (per xdist worker), which
+    each test's database copies."""
+    from aijournal.store.location import locate
+    from aijournal.store.server import open_server
+
+    url = need_server()
+    name = new_name("tpl")
+    made = create_database(url, name)
+    try:
+        open_server(locate(made, Path()), reading=False).close()
+        yield name
+    finally:
+        drop_database(url, name)
+
+
+def engine_database(template: str) -> tuple[str, str]:
+    """A database copied from ``template`` for one test: (its URL, its name)."""
+    url = need_server()
+    name = new_name("e")
+    return create_database(url, name, template), name
