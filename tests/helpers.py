@@ -8,8 +8,12 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aijournal.catalog.foods import Food, FoodCatalog, Supplement
+
+if TYPE_CHECKING:
+    from aijournal.store.db import Journal
 
 # "Today" for the whole suite: no test reads the real clock. CI runs the date-sensitive tests
 # again under other days (a year end, a leap day, a DST change, a Sunday, a Monday) by setting
@@ -72,6 +76,19 @@ def query(home: Path, sql: str) -> list[tuple[object, ...]]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def journal_of(home: Path) -> "Journal":
+    """The test's journal, opened for writing: the home's journal.db, or the test's database
+    on the server under the PostgreSQL engine (tests/pg.py)."""
+    from aijournal.store.db import open_journal
+    from aijournal.store.location import locate
+    from aijournal.store.server import open_server
+
+    url = os.environ.get("AIJ_DATABASE_URL")
+    if url:
+        return open_server(locate(url, home / "journal.db"), reading=False)
+    return open_journal(home / "journal.db")
 
 
 def _as_sqlite(value: object) -> object:

@@ -18,7 +18,8 @@ from aijournal.domain.stats import welch_difference
 from bench.synthetic import Timeline, exercise_pain_pairs
 from tests.helpers import TODAY, Result, query, run_subprocess, snapshot
 
-pytestmark = pytest.mark.dates
+# sqlite_only: about the SQLite journal file (skipped under AIJ_TEST_ENGINE=postgres).
+pytestmark = [pytest.mark.dates, pytest.mark.sqlite_only]
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 EXERCISE_QUESTION = "Next-day worst joint pain after exercise days vs other logged days"

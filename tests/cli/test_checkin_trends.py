@@ -72,6 +72,7 @@ def test_insights_say_nothing_on_little_data_and_always_warn(aij: Run) -> None:
     assert all("Not enough data yet" in i["finding"] for i in data["insights"])
 
 
+@pytest.mark.sqlite_only
 def test_a_one_line_check_in_cannot_contradict_itself(aij: Run, aij_home: Path) -> None:
     result = aij("checkin", "joint-pain.frequency=0", "joint-pain.severity=2")
     assert result.code == 2

@@ -20,6 +20,7 @@ def day_json(aij: Run, when: str = "today") -> dict:  # type: ignore[type-arg]
     return json.loads(result.out)  # type: ignore[no-any-return]
 
 
+@pytest.mark.sqlite_only
 def test_log_yesterday_then_read_it_back(aij: Run, aij_home: Path) -> None:
     assert aij("log", "joint-pain=6", "--date", "yesterday").code == 0
     data = day_json(aij, "yesterday")
@@ -106,6 +107,7 @@ def test_entries_edit_and_rm(aij: Run, aij_home: Path) -> None:
     assert json.loads(aij("entries", "--json", "--kind", "symptom").out)[0]["id"] == pain_id
 
 
+@pytest.mark.sqlite_only
 def test_config_show_set_and_where(aij: Run, aij_home: Path) -> None:
     assert aij("config", "set", "medications", "anastrozole 1 mg").code == 0
     shown = json.loads(aij("config", "show", "--json").out)
@@ -114,6 +116,7 @@ def test_config_show_set_and_where(aij: Run, aij_home: Path) -> None:
     assert str(aij_home / "journal.db") in aij("where").out.replace("\n", "")
 
 
+@pytest.mark.sqlite_only
 def test_home_option_overrides_env(aij: Run, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     assert aij("--home", str(other), "log", "stress=3").code == 0
@@ -159,6 +162,7 @@ def test_dash_words_are_arguments_not_options(aij: Run) -> None:
     assert day_json(aij)["notes"] == ["-5 pain today"]
 
 
+@pytest.mark.sqlite_only
 def test_unknown_options_are_still_refused(aij: Run, aij_home: Path) -> None:
     result = aij("day", "--jsn")
     assert result.code == 2

@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import Run
 from tests.helpers import query, snapshot
 
-pytestmark = pytest.mark.dates
+# sqlite_only: about the SQLite journal file (skipped under AIJ_TEST_ENGINE=postgres).
+pytestmark = [pytest.mark.dates, pytest.mark.sqlite_only]
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

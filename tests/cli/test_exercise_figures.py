@@ -12,9 +12,8 @@ from aijournal.catalog.protocols import load_plans
 from aijournal.catalog.targets import load_targets
 from aijournal.config import load_config
 from aijournal.reports.visit import VisitReport, visit_report
-from aijournal.store.db import open_journal
 from tests.conftest import Run
-from tests.helpers import TODAY
+from tests.helpers import TODAY, journal_of
 
 # A finished week, three weeks before this one; the journal starts on its Wednesday.
 MONDAY = TODAY - timedelta(days=TODAY.weekday(), weeks=3)
@@ -60,7 +59,7 @@ def logged(aij: Run) -> None:
 def _report(home: Path, start: date, end: date) -> VisitReport:
     config = load_config()
     plans = load_plans(None)
-    journal = open_journal(home / "journal.db")
+    journal = journal_of(home)
     try:
         with journal.read() as session:
             return visit_report(

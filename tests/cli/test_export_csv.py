@@ -23,7 +23,6 @@ from aijournal.domain.intake import ItemToLog
 from aijournal.domain.nutrients import NUTRIENT_KEYS
 from aijournal.export.tables import CSV_FILES, KIND_TABLE, TABLES
 from aijournal.store.daily import DETAIL_MODELS, save_day_log, save_dose
-from aijournal.store.db import open_journal
 from aijournal.store.edit import edit_entry
 from aijournal.store.entries import new_entry
 from aijournal.store.exercise import ItemToSave, save_session
@@ -31,7 +30,7 @@ from aijournal.store.meals import save_meal
 from aijournal.store.models import Checkin, CheckinAnswer, SymptomRating
 from aijournal.store.visits import add_question, add_visit, answer_question
 from tests.conftest import Run
-from tests.helpers import TODAY, query, snapshot
+from tests.helpers import TODAY, journal_of, query, snapshot
 
 pytestmark = pytest.mark.dates
 
@@ -81,7 +80,7 @@ def fill_journal(home: Path) -> Built:
     """Every kind of entry, through the storage functions, in one transaction."""
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     (home / "config.yaml").write_text(CONFIG, encoding="utf-8")
-    journal = open_journal(home / "journal.db")
+    journal = journal_of(home)
     ids: dict[str, str] = {}
     with journal.write() as session:
         log = DayLog(
@@ -520,6 +519,7 @@ def test_force_replaces_an_earlier_export_only(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["aij-home", "export"]  # no temporary
 
 
+@pytest.mark.sqlite_only
 def test_a_failed_export_leaves_no_partial_file(aij: Run, aij_home: Path, tmp_path: Path) -> None:
     assert aij("log", "joint-pain=3", "--date", "-1d").code == 0
     conn = sqlite3.connect(aij_home / "journal.db")

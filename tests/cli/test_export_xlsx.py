@@ -251,6 +251,7 @@ def test_libreoffice_opens_it(exported: tuple[Any, Path], tmp_path: Path) -> Non
     assert [r[joint] for r in rows[1:]] == [r[joint] for r in daily[1:]]
 
 
+@pytest.mark.sqlite_only
 def test_an_id_that_looks_like_a_number_stays_text(
     aij: Run, journal: None, aij_home: Path, tmp_path: Path
 ) -> None:

@@ -19,9 +19,8 @@ from aijournal.catalog.protocols import load_plans
 from aijournal.catalog.targets import load_targets
 from aijournal.config import load_config
 from aijournal.reports.visit import visit_report
-from aijournal.store.db import open_journal
 from tests.conftest import Run
-from tests.helpers import TODAY
+from tests.helpers import TODAY, journal_of
 
 _SOME_DAY = TODAY - timedelta(days=14)
 MON = _SOME_DAY - timedelta(days=_SOME_DAY.weekday())
@@ -61,7 +60,7 @@ def test_a_supplements_only_day_is_a_day_with_intake_everywhere(
         rows = {r["date"]: r for r in csv.DictReader(handle)}
     config = load_config()
     plans = load_plans(None)
-    opened = open_journal(journal / "journal.db")
+    opened = journal_of(journal)
     with opened.read() as session:
         visit = visit_report(
             session=session,

@@ -7,6 +7,9 @@ import pytest
 
 from tests.conftest import Run
 
+# About the SQLite journal file itself: skipped under AIJ_TEST_ENGINE=postgres.
+pytestmark = pytest.mark.sqlite_only
+
 
 class NoNetwork(socket.socket):
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -46,6 +49,7 @@ def test_every_file_in_the_home_is_owner_only(aij: Run, aij_home: Path) -> None:
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
 
 
+@pytest.mark.sqlite_only
 def test_a_broken_journal_names_no_data(aij: Run, aij_home: Path) -> None:
     aij("log", "note", "my secret note")
     # Break the journal behind aij's back: the notes table disappears.

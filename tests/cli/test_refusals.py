@@ -87,6 +87,7 @@ def test_rm_off_a_terminal_needs_yes(aij: Run, aij_home: Path) -> None:
     assert snapshot(aij_home) == before
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_sqlite_is_left_untouched(aij: Run, aij_home: Path) -> None:
     aij_home.mkdir(mode=0o700)
     journal = aij_home / "journal.db"
@@ -98,6 +99,7 @@ def test_a_file_that_is_not_sqlite_is_left_untouched(aij: Run, aij_home: Path) -
     assert snapshot(aij_home) == before
 
 
+@pytest.mark.sqlite_only
 def test_a_damaged_journal_is_left_untouched(aij: Run, aij_home: Path) -> None:
     aij("log", "joint-pain=5")
     journal = aij_home / "journal.db"
@@ -111,6 +113,7 @@ def test_a_damaged_journal_is_left_untouched(aij: Run, aij_home: Path) -> None:
     assert snapshot(aij_home) == before
 
 
+@pytest.mark.sqlite_only
 def test_another_programs_database_is_left_untouched(aij: Run, aij_home: Path) -> None:
     import sqlite3
 

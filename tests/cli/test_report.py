@@ -21,10 +21,9 @@ from aijournal.catalog.protocols import load_plans
 from aijournal.catalog.targets import load_targets
 from aijournal.config import load_config
 from aijournal.reports.visit import report_range, visit_report
-from aijournal.store.db import open_journal
 from tests.cli.test_export_csv import D1, D2, D3, NEXT_VISIT, PAST_VISIT, TODAY, Built, fill_journal
 from tests.conftest import Run
-from tests.helpers import snapshot
+from tests.helpers import journal_of, snapshot
 
 pytestmark = pytest.mark.dates
 
@@ -42,7 +41,7 @@ def full_journal(aij: Run, aij_home: Path) -> Built:
 def test_the_numbers_of_a_period(full_journal: Built, aij_home: Path) -> None:
     config = load_config()
     plans = load_plans(None)
-    journal = open_journal(aij_home / "journal.db")
+    journal = journal_of(aij_home)
     with journal.read() as session:
         start, end = report_range(
             session=session, start=D1, end=D3, since_last_visit=False, today=TODAY

@@ -37,6 +37,7 @@ def test_a_read_only_command_creates_no_folder_and_no_file(
     assert not aij_home.exists()
 
 
+@pytest.mark.sqlite_only
 def test_the_first_write_creates_the_private_journal(aij: Run, aij_home: Path) -> None:
     assert aij("day").code == 0
     assert aij("log", "note", "first").code == 0
@@ -56,6 +57,7 @@ def test_a_read_then_a_write_in_one_command_writes_the_file(tmp_path: Path) -> N
     assert query(home, "SELECT name, value FROM symptom_rating") == [("stress", 2.0)]
 
 
+@pytest.mark.sqlite_only
 def test_where_for_scripts(aij: Run, aij_home: Path) -> None:
     data = json.loads(aij("where", "--json").out)
     assert data == {

@@ -15,6 +15,7 @@ from tests.helpers import TODAY, query, run_subprocess, snapshot
 pytestmark = pytest.mark.dates
 
 
+@pytest.mark.sqlite_only
 def test_log_then_day_in_real_processes(tmp_path: Path) -> None:
     home = tmp_path / "home"
     elsewhere = tmp_path / "cwd"

@@ -10,6 +10,9 @@ from aijournal.catalog.foods import load_food_catalog
 from aijournal.store import migrations
 from aijournal.store.db import open_journal
 
+# About the SQLite journal file itself: skipped under AIJ_TEST_ENGINE=postgres.
+pytestmark = pytest.mark.sqlite_only
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SR28 = Path("/work/shared/data/usda-sr28")
 

@@ -14,6 +14,9 @@ from aijournal.errors import UnusableFile
 from aijournal.store import db, migrations
 from aijournal.store.db import open_journal
 
+# About the SQLite journal file itself: skipped under AIJ_TEST_ENGINE=postgres.
+pytestmark = pytest.mark.sqlite_only
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 

@@ -21,7 +21,8 @@ import pytest
 
 from tests.helpers import TODAY, query, run_subprocess, snapshot
 
-pytestmark = pytest.mark.dates
+# sqlite_only: about the SQLite journal file (skipped under AIJ_TEST_ENGINE=postgres).
+pytestmark = [pytest.mark.dates, pytest.mark.sqlite_only]
 
 DRIVER = Path(__file__).with_name("faultdriver.py")
 FIXTURES = Path(__file__).parents[1] / "fixtures"
