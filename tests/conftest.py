@@ -1,7 +1,7 @@
 """Shared fixtures: every test gets its own aij home, so no test can touch a real journal.
 
 Under ``AIJ_TEST_ENGINE=postgres`` (tests/pg.py) every test outside tests/unit also gets a
-PostgreSQL database of its own, named by ``AIJ_DATABASE_URL``."""
+PostgreSQL journal of its own (emptied), named by ``AIJ_DATABASE_URL``."""
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,9 +10,9 @@ import pytest
 
 from aijournal.cli import main
 from tests.helpers import TODAY, Result
-from tests.pg import drop_database, engine_database, on_postgres, pg_template, pg_url, server_url
+from tests.pg import emptied, on_postgres, pg_engine_db, pg_url
 
-__all__ = ["pg_template", "pg_url"]  # fixtures, made available to every test
+__all__ = ["pg_engine_db", "pg_url"]  # fixtures, made available to every test
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -38,12 +38,9 @@ def aij_home(
     if not on_postgres() or "tests/unit/" in request.node.nodeid:
         yield home
         return
-    url, name = engine_database(request.getfixturevalue("pg_template"))
+    url = emptied(request.getfixturevalue("pg_engine_db"))
     monkeypatch.setenv("AIJ_DATABASE_URL", url)
-    try:
-        yield home
-    finally:
-        drop_database(server_url() or "", name)
+    yield home
 
 
 Run = Callable[..., Result]
