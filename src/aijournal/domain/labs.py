@@ -52,6 +52,12 @@ PERCENT = "%"
 NG_ML_TO_NMOL_L = Decimal("2.496")
 MMOL_L_TO_MG_DL = Decimal("4.008")
 
+# Serum 25-OH vitamin D thresholds, with their sources (DOMAIN.md), in ng/mL.
+VITAMIN_D_THRESHOLDS = (
+    (Decimal("20"), "IOM 2011: covers the needs of nearly everyone"),
+    (Decimal("30"), "Endocrine Society 2011: its aim"),
+)
+
 # Plausible ranges: outside them a value is a typing slip, refused with the range.
 # T-scores below -5 are rare even in severe osteoporosis, and above +4 usually reflect
 # artefact (degenerative change); -7..+7 leaves room for any printed report, refuses -9.
