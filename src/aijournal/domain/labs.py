@@ -373,3 +373,25 @@ def show_value(test: str, value: LabValue) -> str:
 def describe(test: str, values: list[LabValue]) -> str:
     """A lab result on one line, for `aij entries` and what `aij log lab` saved."""
     return f"{test} " + ", ".join(show_value(test, v) for v in values)
+
+
+def check_stored(test: str, value: LabValue) -> None:
+    """A stored value (an import) as `aij log lab` would have kept it, or BadInput."""
+    if test == DEXA:
+        if value.unit != T_SCORE or value.site is None:
+            raise BadInput(f"a DEXA value has a site and the unit {T_SCORE}")
+        _in_range(f"T-score at {value.site}", exact(value.value), T_SCORE_RANGE, "")
+        return
+    if value.site is not None or value.bmd_g_cm2 is not None or value.lsc is not None:
+        raise BadInput(f"a {test} result has no site, BMD or least significant change")
+    if test == VITAMIN_D:
+        if value.unit != NMOL_L:
+            raise BadInput(f"vitamin D is kept in {NMOL_L}")
+        low, high = (bound * NG_ML_TO_NMOL_L for bound in VITAMIN_D_NG_ML_RANGE)
+        _in_range("vitamin D", exact(value.value), (low, high), NMOL_L)
+    elif test == CALCIUM:
+        if value.unit != MMOL_L:
+            raise BadInput(f"calcium is kept in {MMOL_L}")
+        _in_range("calcium", exact(value.value), CALCIUM_MMOL_L_RANGE, MMOL_L)
+    elif value.unit == T_SCORE or not _UNIT.match(value.unit):
+        raise BadInput(f"unit '{value.unit}' is not allowed for {test}")
