@@ -394,11 +394,11 @@ def lab(
       aij log lab calcium 2.4 mmol/L
       aij log lab ferritin 45 ug/L
     """
-    from aijournal.domain.labs import DEXA, describe, parse_amount, parse_dexa, test_name
+    from aijournal.domain.labs import DEXA, describe, parse_amount, parse_dexa, lab_test_name
     from aijournal.store.labs import save_lab
 
     day = day_of(date)
-    name = test_name(test, other=other)
+    name = lab_test_name(test, other=other)
     if name == DEXA:
         found = parse_dexa(values, lsc or [])
     else:

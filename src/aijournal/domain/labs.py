@@ -132,7 +132,7 @@ def mmol_l_to_mg_dl(mmol_l: float) -> float:
     return float(exact(mmol_l) * MMOL_L_TO_MG_DL)
 
 
-def test_name(word: str, *, other: bool = False) -> str:
+def lab_test_name(word: str, *, other: bool = False) -> str:
     """The test a typed name means: a known test (or its alias), or another named result.
 
     A new name close to a known one is refused with "did you mean" unless ``other`` is set,
