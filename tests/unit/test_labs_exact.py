@@ -8,12 +8,12 @@ import pytest
 from aijournal.domain.labs import (
     LabValue,
     check_stored,
+    lab_test_name,
     mmol_l_to_mg_dl,
     nmol_l_to_ng_ml,
     parse_amount,
     parse_dexa,
     site_change,
-    lab_test_name,
     who_category,
 )
 from aijournal.errors import BadInput

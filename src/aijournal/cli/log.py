@@ -394,7 +394,7 @@ def lab(
       aij log lab calcium 2.4 mmol/L
       aij log lab ferritin 45 ug/L
     """
-    from aijournal.domain.labs import DEXA, describe, parse_amount, parse_dexa, lab_test_name
+    from aijournal.domain.labs import DEXA, describe, lab_test_name, parse_amount, parse_dexa
     from aijournal.store.labs import save_lab
 
     day = day_of(date)
