@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import func
@@ -31,6 +32,7 @@ from aijournal.config import Config, Medication, save_config
 from aijournal.domain.daylog import DayLog
 from aijournal.domain.exercise import format_entry, parse_exercise_log
 from aijournal.domain.intake import ItemToLog
+from aijournal.domain.labs import DEXA, G_CM2, NMOL_L, T_SCORE, VITAMIN_D, LabValue
 from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.errors import AijError
 from aijournal.paths import ensure_private_dir, paths, set_home_override
@@ -38,6 +40,7 @@ from aijournal.store.checkins import save_checkin
 from aijournal.store.daily import save_day_log, save_dose
 from aijournal.store.db import Journal, open_journal
 from aijournal.store.exercise import ItemToSave, save_session
+from aijournal.store.labs import save_lab
 from aijournal.store.meals import save_meal
 from aijournal.store.models import Entry
 
@@ -120,6 +123,31 @@ def write_day(session: Session, planned: PlannedDay, resolver: Resolver) -> None
         save_checkin(session=session, day=day, answers=planned.checkin)
 
 
+DEXA_EVERY, VITAMIN_D_EVERY = 730, 182  # a scan about every 2 years, vitamin D every 6 months
+
+
+def write_labs(session: Session, day: date, days_back: int) -> None:
+    """DEXA scans every ~2 years and vitamin D every ~6 months, from a formula (no random
+    draw, so the rest of the history is the same with or without them): the lumbar spine
+    T-score drifts from -1.2 ten years back to -2.4 at the end."""
+    if days_back % DEXA_EVERY == DEXA_EVERY // 2:
+        spine = Decimal("-2.4") + Decimal(days_back) / 3650 * Decimal("1.2")
+        t = spine.quantize(Decimal("0.1"))
+        values = [
+            LabValue(
+                float(t), T_SCORE, "lumbar-spine", float(Decimal("1.03") + t / 10), 0.03, G_CM2
+            ),
+            LabValue(float(t + Decimal("0.6")), T_SCORE, "total-hip"),
+            LabValue(float(t + Decimal("0.3")), T_SCORE, "femoral-neck"),
+        ]
+        save_lab(session=session, day=day, test=DEXA, values=values, what="dexa")
+    if days_back % VITAMIN_D_EVERY == VITAMIN_D_EVERY // 2:
+        nmol = 50.0 + 8 * (days_back // VITAMIN_D_EVERY % 5)
+        save_lab(
+            session=session, day=day, test=VITAMIN_D, values=[LabValue(nmol, NMOL_L)], what="vit"
+        )
+
+
 def months(start: date, end: date) -> Iterator[list[date]]:
     """The days start..end, grouped by calendar month (one write transaction each)."""
     day = start
@@ -160,6 +188,7 @@ def generate(
             with journal.write() as session:
                 for day in month:
                     write_day(session, timeline.plan((end - day).days), resolver)
+                    write_labs(session, day, (end - day).days)
             if progress and month[-1].month == 12:
                 seconds = time.perf_counter() - began
                 print(f"  {month[-1].year} written ({seconds:.1f} s)", file=sys.stderr)

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from aijournal import __version__
-from aijournal.cli import common, daily, db, export, foods, log, plan, settings, visit, week
+from aijournal.cli import common, daily, db, export, foods, labs, log, plan, settings, visit, week
 from aijournal.cli.common import use_word_placeholders
 from aijournal.errors import AijError, Interrupted
 from aijournal.launch import STOPPED
@@ -96,6 +96,7 @@ settings.register(app)
 export.register(app)
 visit.register(app)
 db.register(app)
+labs.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -350,3 +350,63 @@ def ex(
     with journal() as opened, opened.write() as session:
         saved = save_session(session=session, day=day, items=to_save, rpe=rpe)
     show_saved(day, [saved], as_json=as_json)
+
+
+@app.command("lab", cls=DashWordsCommand)
+def lab(
+    test: Annotated[
+        str, typer.Argument(help="The test: dexa, vitamin-d, calcium, or any other name.")
+    ],
+    values: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="VALUES",
+            help="dexa: SITE=T-SCORE and SITE-bmd=G/CM2; others: VALUE UNIT (62 nmol/L).",
+        ),
+    ],
+    lsc: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lsc",
+            help="The least significant change the scan report gives, per site: "
+            "lumbar-spine=0.03 (g/cm2) or lumbar-spine=3% (of BMD).",
+        ),
+    ] = None,
+    other: Annotated[
+        bool,
+        typer.Option("--other", help="A test of its own whose name looks like a known one."),
+    ] = False,
+    date: DateOption = "today",
+    as_json: SavedJsonOption = False,
+) -> None:
+    """Record a lab result: a DEXA scan's T-scores (and BMD) by site, 25-OH vitamin D
+    (nmol/L or ng/mL), serum calcium (mmol/L or mg/dL), or any named result with its unit.
+
+    Sites: lumbar-spine, total-hip, femoral-neck, forearm. Vitamin D is kept in nmol/L
+    (1 ng/mL = 2.496 nmol/L), calcium in mmol/L (1 mmol/L = 4.008 mg/dL).
+
+    Examples:
+
+    \b
+      aij log lab dexa lumbar-spine=-2.1 total-hip=-1.4 femoral-neck=-1.8 --date 2026-03-10
+      aij log lab dexa lumbar-spine=-2.1 lumbar-spine-bmd=0.912 --lsc lumbar-spine=0.03
+      aij log lab vitamin-d 62 nmol/L
+      aij log lab calcium 2.4 mmol/L
+      aij log lab ferritin 45 ug/L
+    """
+    from aijournal.domain.labs import DEXA, describe, lab_test_name, parse_amount, parse_dexa
+    from aijournal.store.labs import save_lab
+
+    day = day_of(date)
+    name = lab_test_name(test, other=other)
+    if name == DEXA:
+        found = parse_dexa(values, lsc or [])
+    else:
+        if lsc:
+            raise BadInput("--lsc goes with a DEXA result (aij log lab dexa ...)")
+        found = [parse_amount(name, values)]
+    with journal() as opened, opened.write() as session:
+        saved = save_lab(
+            session=session, day=day, test=name, values=found, what=describe(name, found)
+        )
+    show_saved(day, [saved], as_json=as_json)

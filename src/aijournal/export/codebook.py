@@ -13,6 +13,7 @@ from typing import get_args
 from aijournal.domain.activity import RPE_MODERATE, RPE_VIGOROUS
 from aijournal.domain.daylog import MEAL_SLOTS
 from aijournal.domain.exercise import Intensity, Kind
+from aijournal.domain.labs import DEXA_SITES
 from aijournal.domain.nutrients import NUTRIENTS, SUPPLEMENT_KEYS, TRACKED
 from aijournal.domain.symptoms import BODY_SITES, SEVERITY_WORDS, Symptom, SymptomSet
 from aijournal.export import daily
@@ -32,6 +33,10 @@ TEXT = "@"
 YOU = "your entry in aij"
 AIJ = "aij"
 ACTIVITY = "aij, domain/activity.py (README: How exercise and doses are counted)"
+LABS = (
+    "your lab report; WHO 1994 T-score categories (normal >= -1.0, osteopenia between, "
+    "osteoporosis <= -2.5); vitamin D 1 ng/mL = 2.496 nmol/L; calcium 1 mmol/L = 4.008 mg/dL"
+)
 INTAKE = (
     "foods: USDA SR28 (aij's foods/) or your own foods; supplements: their labels; "
     "day totals as domain/dayintake.py"
@@ -370,6 +375,27 @@ _DETAILS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "text": ("Question", "a question for the next visit", "", ""),
         "answered_on": ("Answered on", "the day it was answered; empty while open", "", ""),
     },
+    "lab": {"test": ("Test", "the lab test", "", "dexa, vitamin-d, calcium, or another name")},
+    "lab_result": {
+        "site": ("DEXA site", "the scanned site (DEXA only)", "", ", ".join(DEXA_SITES)),
+        "value": (
+            "Value",
+            "a DEXA site's T-score; 25-OH vitamin D in nmol/L (ng/mL x 2.496); serum calcium"
+            " in mmol/L (mg/dL / 4.008); any other result in its unit",
+            "the row's unit",
+            "T-score: WHO category normal at -1.0 or above, osteopenia below -1.0 and above"
+            " -2.5, osteoporosis at -2.5 or below (the scan report's category)",
+        ),
+        "unit": ("Unit", "the unit of the value", "", "T-score, nmol/L, mmol/L, or as typed"),
+        "bmd_g_cm2": ("BMD (g/cm2)", "bone mineral density at the site, if given", "g/cm2", ""),
+        "lsc": (
+            "Least significant change",
+            "the scanner's least significant change as the report gives it, if entered",
+            "lsc_unit",
+            "",
+        ),
+        "lsc_unit": ("LSC unit", "the unit of the least significant change", "", "g/cm2, %"),
+    },
 }
 for _info in NUTRIENTS.values():
     _DETAILS["meal_item"][_info.key] = (
@@ -396,7 +422,7 @@ def long_form_docs(spec: CsvFile) -> list[ColumnDoc]:
     docs = []
     for column in spec.table.columns:
         title, meaning, unit, anchors = details[column.name]
-        source = INTAKE if spec.table.name == "meal_item" else YOU
+        source = {"meal_item": INTAKE, "lab_result": LABS}.get(spec.table.name, YOU)
         docs.append(
             ColumnDoc(column.name, title, meaning, unit, anchors, source, _FORMATS[column.type])
         )

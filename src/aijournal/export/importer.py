@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from aijournal.domain.dates import check_day_range
 from aijournal.domain.labels import article
+from aijournal.domain.labs import LabValue, check_stored
 from aijournal.domain.symptoms import BODY_SITES, SymptomSet
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.errors import BadInput
@@ -66,8 +67,20 @@ def _check_rules(incoming: Incoming, symptoms: SymptomSet, today: date) -> None:
         try:
             check_day_range(day, today=today)
             _check_detail(kind, detail, symptoms, today)
+            if kind == "lab":
+                _check_lab(detail, incoming.items.get(entry_id, {}))
         except BadInput as exc:
             raise incoming.fail(where, str(exc)) from None
+
+
+def _check_lab(detail: Values, items: dict[int, Values]) -> None:
+    """Each value of a lab result within its test's range, in its test's unit."""
+    if not items:
+        raise BadInput("a lab result has no lab_result rows")
+    for site, value, unit, bmd, lsc, lsc_unit in items.values():
+        if (lsc is None) != (lsc_unit is None):
+            raise BadInput("lsc and lsc_unit go together")
+        check_stored(detail[0], LabValue(value, unit, site, bmd, lsc, lsc_unit))
 
 
 def _check_detail(kind: str, detail: Values, symptoms: SymptomSet, today: date) -> None:

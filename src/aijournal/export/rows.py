@@ -78,8 +78,8 @@ def count_entries(*, session: Session, start: date | None, end: date | None) -> 
 def count_items(*, session: Session, start: date | None, end: date | None) -> int:
     """Rows of every items table for entries of the range."""
     total = 0
-    for name in ("exercise_item", "meal_item", "checkin_answer"):
-        model = TABLES_BY_NAME[name].model
+    for table in (t for t in TABLES_BY_NAME.values() if t.items):
+        model = table.model
         query = _in_range(
             select(func.count())
             .select_from(model)

@@ -21,6 +21,14 @@ from aijournal.domain.exercise import (
     Intensity,
     Kind,
 )
+from aijournal.domain.labs import (
+    BMD_RANGE,
+    DEXA_SITES,
+    LSC_RANGES,
+    MAX_TEST,
+    MAX_UNIT,
+    OTHER_RANGE,
+)
 from aijournal.domain.limits import (
     MAX_ITEM_AMOUNT,
     MAX_ITEM_NUTRIENT,
@@ -37,6 +45,8 @@ from aijournal.store.models import (
     Entry,
     ExerciseItem,
     ExerciseSession,
+    Lab,
+    LabResult,
     Meal,
     MealItem,
     MedicationDose,
@@ -222,6 +232,29 @@ QUESTION = Table(
     Question,
     (_text("text", 2000, required=True), Column("answered_on", "date", nullable=True)),
 )
+LAB = Table("lab", Lab, (Column("test", "text", max_length=MAX_TEST, pattern=KEBAB),))
+# Each test's own range (a T-score, vitamin D, calcium) is checked by the importer.
+LAB_RESULT = Table(
+    "lab_result",
+    LabResult,
+    (
+        Column("site", "text", nullable=True, choices=DEXA_SITES),
+        Column("value", "float", low=float(OTHER_RANGE[0]), high=float(OTHER_RANGE[1])),
+        _text("unit", MAX_UNIT, required=True),
+        Column(
+            "bmd_g_cm2", "float", nullable=True, low=float(BMD_RANGE[0]), high=float(BMD_RANGE[1])
+        ),
+        Column(
+            "lsc",
+            "float",
+            nullable=True,
+            low=float(min(low for low, _ in LSC_RANGES.values())),
+            high=float(max(high for _, high in LSC_RANGES.values())),
+        ),
+        Column("lsc_unit", "text", nullable=True, choices=tuple(LSC_RANGES)),
+    ),
+    items=True,
+)
 
 # Every detail table, in the order of the migrations (the JSON export's order).
 TABLES: tuple[Table, ...] = (
@@ -240,6 +273,8 @@ TABLES: tuple[Table, ...] = (
     CHECKIN_ANSWER,
     VISIT,
     QUESTION,
+    LAB,
+    LAB_RESULT,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
@@ -258,12 +293,14 @@ KIND_TABLE: dict[str, Table] = {
     "checkin": CHECKIN,
     "visit": VISIT,
     "question": QUESTION,
+    "lab": LAB,
 }
 KIND_ITEMS: dict[str, Table] = {
     "exercise": EXERCISE_ITEM,
     "meal": MEAL_ITEM,
     "supplement": MEAL_ITEM,
     "checkin": CHECKIN_ANSWER,
+    "lab": LAB_RESULT,
 }
 # Kinds whose day may lie ahead (an upcoming appointment).
 FUTURE_KINDS = ("visit",)
@@ -304,6 +341,8 @@ CSV_FILES: tuple[CsvFile, ...] = (
     CsvFile("checkin_answers.csv", CHECKIN_ANSWER, "checkin"),
     CsvFile("visits.csv", VISIT, "visit"),
     CsvFile("questions.csv", QUESTION, "question"),
+    CsvFile("labs.csv", LAB, "lab"),
+    CsvFile("lab_results.csv", LAB_RESULT, "lab"),
 )
 CSV_NAMES = frozenset({MANIFEST, DAILY, CODEBOOK, *(f.name for f in CSV_FILES)})
 ENTRY_MODEL = Entry

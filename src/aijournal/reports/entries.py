@@ -7,12 +7,14 @@ from typing import Any
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from aijournal.domain.labs import describe
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import DETAIL_MODELS, rows_between
 from aijournal.store.exercise import StoredSession, sessions_between
-from aijournal.store.models import Entry, ExerciseItem
+from aijournal.store.labs import labs_between, stored_value
+from aijournal.store.models import Entry, ExerciseItem, LabResult
 from aijournal.store.undo import CREATED, last_command, state_rows
 
 ORDERS = ("day", "written")
@@ -57,6 +59,7 @@ def _summary(kind: str, detail: Any) -> str:
             + (f": {d.note}" if d.note else "")
         ),
         "question": lambda d: d.text + (f" (answered {d.answered_on})" if d.answered_on else ""),
+        "lab": lambda d: d.test,
     }
     return describe[kind](detail)
 
@@ -103,9 +106,22 @@ def entry_rows(
         for row in rows:
             if row.kind == "exercise":
                 row.summary = " ".join(t for t in (texts.get(row.id, ""), row.summary) if t)
+    if "lab" in check_kind(kind):
+        _lab_summaries(session, start, end, rows)
     if check_order(order) == "written":
         return sorted(rows, key=lambda row: (row.written, row.id))
     return sorted(rows, key=lambda row: (row.date, row.written, row.id))
+
+
+def _lab_summaries(session: Session, start: date, end: date, rows: list[EntryRow]) -> None:
+    """A lab entry reads with its values: 'dexa lumbar-spine -2.1 (osteopenia), ...'."""
+    texts = {
+        lab.entry_id: describe(lab.test, lab.values)
+        for lab in labs_between(session=session, start=start, end=end)
+    }
+    for row in rows:
+        if row.kind == "lab":
+            row.summary = texts.get(row.id, row.summary)
 
 
 def entry_row(*, session: Session, entry_id: str) -> EntryRow | None:
@@ -127,6 +143,9 @@ def _row_of_state(entry_id: str, state: dict[str, list[dict[str, Any]]]) -> Entr
         items.sort(key=lambda item: item.position)
         stored = StoredSession(entry_id, entry.day, getattr(detail, "rpe", None), items)
         summary = " ".join(t for t in (session_json(stored)["text"], summary) if t)
+    if entry.kind == "lab":
+        results = sorted(state_rows(state, LabResult), key=lambda r: r.position)
+        summary = describe(getattr(detail, "test", ""), [stored_value(r) for r in results])
     return EntryRow(
         id=entry_id,
         date=entry.day,

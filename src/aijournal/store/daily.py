@@ -14,6 +14,7 @@ from aijournal.store.models import (
     Checkin,
     Entry,
     ExerciseSession,
+    Lab,
     Meal,
     MedicationDose,
     MindSession,
@@ -42,6 +43,7 @@ DETAIL_MODELS: dict[str, type[SQLModel]] = {
     "checkin": Checkin,
     "visit": Visit,
     "question": Question,
+    "lab": Lab,
 }
 
 

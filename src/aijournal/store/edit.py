@@ -33,6 +33,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "checkin": (),
     "visit": ("clinician", "note"),
     "question": ("text",),
+    "lab": (),  # a wrong value: aij rm ID and log it again (or aij undo straight after)
 }
 _YES = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False}
 

@@ -168,6 +168,26 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             PRIMARY KEY (batch, entry_id)
         )""",
     ),
+    8: (),  # reserved for the journal column (#13); the lead fills it at merge
+    9: (
+        # Lab results (#14): an entry of kind "lab" names its test; each value is one row
+        # (a DEXA site's T-score with its BMD and least significant change, or an amount).
+        """CREATE TABLE lab (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            test VARCHAR(60) NOT NULL
+        )""",
+        """CREATE TABLE lab_result (
+            entry_id VARCHAR(12) NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            site VARCHAR(20),
+            value FLOAT NOT NULL,
+            unit VARCHAR(20) NOT NULL,
+            bmd_g_cm2 FLOAT,
+            lsc FLOAT,
+            lsc_unit VARCHAR(10),
+            PRIMARY KEY (entry_id, position)
+        )""",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

@@ -171,6 +171,29 @@ class Question(SQLModel, table=True):
     answered_on: date | None = None
 
 
+class Lab(SQLModel, table=True):
+    """A lab result (kind "lab"): which test; its values are the lab_result rows."""
+
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    test: str = Field(max_length=60)
+
+
+class LabResult(SQLModel, table=True):
+    """One value of a lab result: a DEXA site's T-score (unit "T-score") with its BMD and
+    the least significant change the report gives, or an amount in its stored unit
+    (vitamin D in nmol/L, calcium in mmol/L, any other as typed); see domain/labs.py."""
+
+    __tablename__ = "lab_result"
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    position: int = Field(primary_key=True)
+    site: str | None = Field(default=None, max_length=20)
+    value: float
+    unit: str = Field(max_length=20)
+    bmd_g_cm2: float | None = None
+    lsc: float | None = None
+    lsc_unit: str | None = Field(default=None, max_length=10)
+
+
 class UndoRecord(SQLModel, table=True):
     """What one write command (a batch) did to one entry, so `aij undo` can take it back:
     created it, or changed or removed it (``state``: the entry's rows before, as JSON)."""
