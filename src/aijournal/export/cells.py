@@ -51,12 +51,10 @@ def number_text(value: float) -> str:
     if not math.isfinite(value):
         raise CellError(f"{value} is not a finite number")
     value = without_noise(value)
-    if value.is_integer():
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        text = format(Decimal(text), "f")
-    return text
+    if value == 0:
+        return "0"  # never -0
+    text = format(Decimal(repr(value)), "f")  # 1e+18 in full: the digits of its repr, no more
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 UTC_MARK = "Z"
