@@ -319,9 +319,11 @@ def test_daily_csv_values_of_a_full_day(exported: Path) -> None:
         )
     ] == ["", "35", "0", "20", "35"]
     assert (day["resistance_sessions"], day["resistance_sets"], day["impacts"]) == ("1", "3", "50")
-    # Food plus supplements: calcium 190 + 100.5 + 600; vitamin D yogurt unknown, kale 0,
-    # tablet 10; magnesium 18.7 + 22.8; vitamin K 0.3 + 261; ALA 0.1 + 0.2 (no float noise);
-    # EPA+DHA kale unknown, yogurt 0; protein 19.9 + 2.9.
+    # Food plus supplements, at clinical precision (mg, µg, kcal whole, halves up; g to 0.1):
+    # calcium 190 + 100.5 + 600 = 890.5, so 891; vitamin D yogurt unknown, kale 0, tablet 10;
+    # magnesium 18.7 + 22.8 = 41.5, so 42; vitamin K 0.3 + 261 = 261.3, so 261; fiber 2.7 g;
+    # ALA 0.1 + 0.2 = 0.3 g (no float noise); EPA+DHA kale unknown, yogurt 0; energy
+    # 146 + 33 = 179; protein 19.9 + 2.9 = 22.8 g.
     assert [
         day[k]
         for k in (
@@ -335,7 +337,7 @@ def test_daily_csv_values_of_a_full_day(exported: Path) -> None:
             "energy_kcal",
             "protein_g",
         )
-    ] == ["890.5", "10", "41.5", "261.3", "2.7", "0.3", "0", "179", "22.8"]
+    ] == ["891", "10", "42", "261", "2.7", "0.3", "0", "179", "22.8"]
     assert (day["doses_taken"], day["doses_skipped"]) == ("1", "0")
     assert (day["sleep_hours"], day["sleep_quality_0_10"], day["mind_body_minutes"]) == (
         "6.5",

@@ -11,6 +11,7 @@ rows (NUT_DATA: NDB^Nutr_No^value) and the supplement labels, with the arithmeti
 import csv
 import json
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -76,15 +77,16 @@ def test_a_supplements_only_day_is_a_day_with_intake_everywhere(
 
     # Vitamin D, by hand: Monday 4.8 food + 25 tablet = 29.8; Tuesday food unknown (none
     # logged), supplements 125; Wednesday kale 0.0 food, no supplement; Thursday nothing.
+    # daily.csv holds them at clinical precision, µg whole (#12): 29.8 is 30.
     expected = {MON: (29.8, 4.8, 25.0), TUE: (None, None, 125.0), WED: (0.0, 0.0, 0.0)}
+    in_csv = {MON: ("30", "25"), TUE: ("", "125"), WED: ("0", "0")}
     for day, (total, food, supplements) in expected.items():
         line = days[day]["nutrients"]["vitamin_d_ug"]
         assert (line["total"], line["food"], line["supplements"]) == pytest.approx(
             (total, food, supplements)
         ), day
         row = rows[day.isoformat()]
-        assert row["vitamin_d_ug"] == ("" if total is None else f"{total:g}")
-        assert row["vitamin_d_ug_from_supplements"] == f"{supplements:g}"
+        assert (row["vitamin_d_ug"], row["vitamin_d_ug_from_supplements"]) == in_csv[day]
     assert days[TUE]["intake"] == {"food": False, "supplements": True}
     assert days[THU]["nutrients"]["vitamin_d_ug"]["total"] is None
     assert rows[THU.isoformat()]["vitamin_d_ug_from_supplements"] == ""
@@ -108,7 +110,9 @@ def test_a_supplements_only_day_is_a_day_with_intake_everywhere(
     for key in ("calcium_mg", "vitamin_d_ug", "vitamin_k_ug"):
         for day in (MON, TUE, WED):
             total = days[day]["nutrients"][key]["total"]
-            assert rows[day.isoformat()][key] == ("" if total is None else f"{round(total, 3):g}")
+            # mg and µg whole, halves up (#12), from the decimal the day's JSON holds.
+            whole = None if total is None else Decimal(repr(total)).quantize(1, ROUND_HALF_UP)
+            assert rows[day.isoformat()][key] == ("" if whole is None else str(whole))
         line = next(n for n in week["nutrients"] if n["key"] == key)
         assert line["average"] == next(n.average for n in visit.nutrients if n.key == key)
 

@@ -1,12 +1,15 @@
 """Cells of aij's CSV files: values to spreadsheet-safe text and back, losing nothing.
 
-Numbers use ``.`` as the decimal point and the shortest text that reads back to the same
-float (``68.2``, never ``68.20000000001``), whole numbers without ``.0``, and no exponent.
+Numbers use ``.`` as the decimal point, whole numbers without ``.0``, and no exponent; each
+is written without float noise (domain/precision.py): the shortest text of its value to 12
+significant digits (``21.6``, never ``21.599999999999998``), which reads back within 5 parts
+in 10^12 and is written again the same.
 A text cell that a spreadsheet would run as a formula (it begins with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return) gets a leading apostrophe; so does a text that already
 begins with one, so that reading a cell back strips exactly one and recovers the text.
 Unknown values (NULL) are empty cells. Dates are ISO (2026-11-26); times are UTC, ISO with
-microseconds (2026-11-26T08:30:00.000000).
+microseconds and a ``Z`` (2026-11-26T08:30:00.000000Z); a time read without a zone (as aij
+wrote them before) is UTC.
 """
 
 import math
@@ -16,6 +19,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Literal
+
+from aijournal.domain.precision import without_noise
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -41,25 +46,27 @@ def read_text_cell(cell: str) -> str:
 
 @lru_cache(maxsize=8192)
 def number_text(value: float) -> str:
-    """The shortest exact decimal text of ``value``: ``68.2``, ``6``, ``0.00001``."""
+    """The shortest decimal text of ``value`` without float noise: ``68.2``, ``6``, ``0.00001``."""
     value = float(value)
     if not math.isfinite(value):
         raise CellError(f"{value} is not a finite number")
-    if value.is_integer():
-        return str(int(value))
-    text = repr(value)
-    if "e" in text:
-        text = format(Decimal(text), "f")
-    return text
+    value = without_noise(value)
+    if value == 0:
+        return "0"  # never -0
+    text = format(Decimal(repr(value)), "f")  # 1e+18 in full: the digits of its repr, no more
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+UTC_MARK = "Z"
 
 
 def datetime_text(value: datetime) -> str:
-    """A stored time (UTC) as ISO text with microseconds, without a zone suffix."""
+    """A stored time (UTC) as ISO text with microseconds and ``Z``, which says it is UTC."""
     if value.tzinfo is None:
-        return value.isoformat(timespec="microseconds")
+        return value.isoformat(timespec="microseconds") + UTC_MARK
     if value.utcoffset():
         value = value.astimezone(UTC)
-    return value.isoformat(timespec="microseconds")[:-6]  # without its "+00:00"
+    return value.isoformat(timespec="microseconds")[:-6] + UTC_MARK  # "+00:00" as "Z"
 
 
 _NEEDS_QUOTE = frozenset((*FORMULA_STARTS, QUOTE))
@@ -100,7 +107,7 @@ def _datetime_or_empty(value: Any) -> str:
         return ""
     if type(value) is str:  # SQLite's text of a UTC time: "2026-11-27 08:30:00.000000"
         if len(value) == 26 and value[10] == " ":
-            return value[:10] + "T" + value[11:]
+            return value[:10] + "T" + value[11:] + UTC_MARK
         value = parse_datetime(value)
     return datetime_text(value)
 

@@ -15,6 +15,7 @@ from aijournal.domain.daylog import MEAL_SLOTS
 from aijournal.domain.exercise import Intensity, Kind
 from aijournal.domain.labs import DEXA_SITES
 from aijournal.domain.nutrients import NUTRIENTS, SUPPLEMENT_KEYS, TRACKED
+from aijournal.domain.precision import unit_decimals
 from aijournal.domain.symptoms import BODY_SITES, SEVERITY_WORDS, Symptom, SymptomSet
 from aijournal.export import daily
 from aijournal.export.cells import CellType
@@ -61,8 +62,16 @@ class ColumnDoc:
 
 
 def _unit_format(unit: str) -> str:
-    """mg, µg and kcal are shown whole; grams to one decimal (clinical precision)."""
-    return ONE_DECIMAL if unit == "g" else WHOLE
+    """The xlsx format of an amount in ``unit``: its decimals at clinical precision."""
+    decimals = unit_decimals(unit)
+    return WHOLE if decimals == 0 else "0." + "0" * decimals
+
+
+def _precision(unit: str) -> str:
+    """How daily.csv rounds an amount in ``unit`` (domain/precision.py), in words."""
+    decimals = unit_decimals(unit)
+    step = f"whole {unit}" if decimals == 0 else f"{unit} to {decimals} decimal"
+    return f"; {step}{'s' if decimals > 1 else ''}, halves rounded up"
 
 
 # --- daily.csv / the Daily sheet -------------------------------------------------------------
@@ -167,7 +176,7 @@ def _nutrient_docs() -> list[ColumnDoc]:
             n.key,
             f"{n.label} ({n.unit})",
             f"{n.label}: the day's total of food and supplements; empty while the day's food "
-            "is unknown (no food logged, or none with a value)",
+            f"is unknown (no food logged, or none with a value){_precision(n.unit)}",
             n.unit,
             source=INTAKE,
             number_format=_unit_format(n.unit),
@@ -181,7 +190,7 @@ def _nutrient_docs() -> list[ColumnDoc]:
                 f"{key}_from_supplements",
                 f"{info.label} from supplements ({info.unit})",
                 f"{info.label} that the day's supplements gave; empty on a day with no intake "
-                "logged, 0 on a day without supplements",
+                f"logged, 0 on a day without supplements{_precision(info.unit)}",
                 info.unit,
                 source="supplement labels (aij's foods/ or your own)",
                 number_format=_unit_format(info.unit),
@@ -255,7 +264,8 @@ _LEAD: dict[str, ColumnDoc] = {
     "entry_id": ColumnDoc(
         "entry_id",
         "Entry id",
-        "the entry's id in the journal (text)",
+        "the entry's id in the journal, text (new ids begin with a letter, so none reads as a "
+        "number; ids from before may be digits and letters)",
         source=AIJ,
         number_format=TEXT,
     ),
@@ -263,7 +273,7 @@ _LEAD: dict[str, ColumnDoc] = {
     "created_at": ColumnDoc(
         "created_at",
         "Written (UTC)",
-        "when the entry was written, UTC",
+        "when the entry was written, UTC (ISO 8601 with Z, 2026-11-26T08:15:03.000000Z)",
         "UTC time",
         source=AIJ,
         number_format=DATETIME,
@@ -271,7 +281,7 @@ _LEAD: dict[str, ColumnDoc] = {
     "updated_at": ColumnDoc(
         "updated_at",
         "Changed (UTC)",
-        "when the entry was last changed, UTC",
+        "when the entry was last changed, UTC (ISO 8601 with Z, 2026-11-26T08:15:03.000000Z)",
         "UTC time",
         source=AIJ,
         number_format=DATETIME,
@@ -400,7 +410,8 @@ _DETAILS: dict[str, dict[str, tuple[str, str, str, str]]] = {
 for _info in NUTRIENTS.values():
     _DETAILS["meal_item"][_info.key] = (
         f"{_info.label} ({_info.unit})",
-        f"{_info.label} the item holds; empty where the food's data has no value",
+        f"{_info.label} the item holds, to 12 significant digits (as import needs it); empty "
+        "where the food's data has no value",
         _info.unit,
         "",
     )

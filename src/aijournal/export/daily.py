@@ -26,7 +26,8 @@ from sqlmodel import Session, col
 
 from aijournal.domain.activity import ActivityTotals, totals_by_day
 from aijournal.domain.dayintake import DayIntake, day_intakes
-from aijournal.domain.nutrients import SUPPLEMENT_KEYS, TRACKED
+from aijournal.domain.nutrients import NUTRIENTS, SUPPLEMENT_KEYS, TRACKED
+from aijournal.domain.precision import clinical
 from aijournal.domain.symptoms import Symptom, SymptomSet
 from aijournal.export.cells import format_cell, number_text
 from aijournal.export.rows import run
@@ -112,6 +113,11 @@ Value = date | str | int | float | None
 
 def _rounded(value: Any) -> float | None:
     return None if value is None else round(float(value), SUM_DIGITS)
+
+
+def _clinical(value: float | None, unit: str) -> float | None:
+    """A nutrient amount at clinical precision (domain/precision.py), as `aij day` shows it."""
+    return None if value is None else clinical(value, unit)
 
 
 def _plain(value: Any) -> float | None:
@@ -209,9 +215,10 @@ class _Chunk:
             done.moderate_equivalent_minutes,
         ]
         intake = self.intake.get(when)
-        cells += [_rounded(intake.total(n.key)) if intake else None for n in TRACKED]
+        cells += [_clinical(intake.total(n.key), n.unit) if intake else None for n in TRACKED]
         cells += [
-            _rounded(intake.supplement_amount(k)) if intake else None for k in SUPPLEMENT_KEYS
+            _clinical(intake.supplement_amount(k), NUTRIENTS[k].unit) if intake else None
+            for k in SUPPLEMENT_KEYS
         ]
         doses = self.doses.get(when, {})
         cells += [doses.get(True, 0), doses.get(False, 0)]

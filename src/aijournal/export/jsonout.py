@@ -2,8 +2,9 @@
 
 Shape: ``{"format": "aij-journal", "schema_version": N, "aij_version": "...", "tables":
 {"entry": [...], "symptom_rating": [...], ...}, "files": {...}}``, one row per line, each row
-an object keyed by the table's column names. Dates are ISO, times UTC ISO with microseconds,
-numbers JSON numbers (shortest exact form). ``files`` holds the user's own files (settings,
+an object keyed by the table's column names. Dates are ISO, times UTC ISO with microseconds
+and a ``Z``, numbers JSON numbers without float noise (shortest form to 12 significant
+digits, domain/precision.py). ``files`` holds the user's own files (settings,
 recipes, own foods and plans; userfiles.py) as text. The migrations' own table
 (schema_version) is not a table of the journal's content: its version is the document's
 ``schema_version``. Written row by row, so memory stays flat.
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO
 from sqlmodel import Session
 
 from aijournal import __version__
+from aijournal.domain.precision import without_noise
 from aijournal.export.cells import datetime_text
 from aijournal.export.output import atomic_file
 from aijournal.export.progress import ProgressFactory, Tracker
@@ -34,7 +36,9 @@ from aijournal.store.migrations import LATEST
 
 
 def json_value(value: Any) -> Any:
-    """A database value as JSON holds it."""
+    """A database value as JSON holds it: a number without float noise (as in the CSV)."""
+    if isinstance(value, float):
+        return without_noise(value)
     if isinstance(value, datetime):
         return datetime_text(value)
     if isinstance(value, date):

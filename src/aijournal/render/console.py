@@ -6,7 +6,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import IO, Any, cast
 
 from rich import box
@@ -15,6 +15,8 @@ from rich.prompt import Confirm, Prompt
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+from aijournal.domain.precision import rounded_half_up, unit_decimals
 
 _consoles: dict[tuple[bool, int, str | None], Console] = {}
 
@@ -170,8 +172,9 @@ def new_table(title: str | None, columns: Sequence[str], **kwargs: Any) -> Table
 
 
 def _rounded(value: float, digits: int) -> Decimal:
-    """``value`` to ``digits`` decimals as a person rounds the number they read: half up."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    """``value`` to ``digits`` decimals as a person rounds the number they read: half up
+    (domain/precision.py, the rounding daily.csv uses too)."""
+    return rounded_half_up(value, digits)
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
@@ -267,8 +270,8 @@ def _setting(value: Any) -> str:
 
 
 def nutrient_digits(unit: str) -> int:
-    """Decimals a nutrient amount is read to: mg and kcal whole, g and µg to one decimal."""
-    return 0 if unit in ("mg", "kcal") else 1
+    """Decimals a nutrient amount is read to (domain/precision.py: mg, µg, kcal whole, g 0.1)."""
+    return unit_decimals(unit)
 
 
 def settings_pairs(data: dict[str, Any]) -> list[tuple[str, str]]:

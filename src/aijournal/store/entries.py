@@ -2,6 +2,7 @@
 which entries are likely the same thing logged twice."""
 
 import secrets
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -15,12 +16,23 @@ from aijournal.store.undo import CHANGED, CREATED, REMOVED, created_in_session, 
 
 # No 0/o, 1/l/i: an id a person can read aloud and type.
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+# A new id begins with a letter, so no spreadsheet reads it as a number: every number form
+# (234567, 454e95, 2d, 5f, +3, -2, .5) begins with a digit, a sign or a point, and the only
+# words read as numbers are nan (three letters, not six) and inf, infinity (no i here).
+# Ids written before (454e95) stay as they are: a lookup or an import takes any id.
+ID_FIRST = "abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 6
 
 
+def make_id(pick: Callable[[str], str] = secrets.choice) -> str:
+    """A new id: a letter, then five of the alphabet (``pick`` chooses each)."""
+    return pick(ID_FIRST) + "".join(pick(ID_ALPHABET) for _ in range(ID_LENGTH - 1))
+
+
 def new_id(*, session: Session) -> str:
+    """An id no entry of the journal has."""
     while True:
-        candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+        candidate = make_id()
         if session.get(Entry, candidate) is None:
             return candidate
 

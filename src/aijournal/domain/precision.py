@@ -1,0 +1,54 @@
+"""How many digits a number is written with: the one definition of aij's rounding.
+
+Two rules, both on the number's decimal value rather than its binary float:
+
+- **No float noise.** A stored float is read as its value to 12 significant digits
+  (``21.599999999999998`` is 21.6). Every amount a person logs has far fewer digits, and the
+  noise of computing a float (1.2 cups x 244 g) sits past the 15th digit, so 12 keep every
+  digit that means something and drop only the noise. Rounding twice gives the same number,
+  so a file written, read back and written again is the same to the byte.
+- **Clinical precision.** A figure a person reads (a day's calcium, a week's average) is
+  rounded to the decimals of its unit (``UNIT_DECIMALS``): mg, µg and kcal whole, grams to
+  one decimal. Halves round away from zero, as a person rounds by hand (890.5 mg is 891).
+  ``aij day``, ``aij week``, daily.csv and the xlsx Daily sheet all round here.
+"""
+
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+SIGNIFICANT_DIGITS = 12
+# Decimals a nutrient amount is read to, by unit; a unit not listed keeps one decimal.
+UNIT_DECIMALS: dict[str, int] = {"mg": 0, "µg": 0, "kcal": 0, "g": 1}
+OTHER_UNIT_DECIMALS = 1
+
+# Wide enough to quantize any finite float (about 10^308) without an InvalidOperation.
+_WIDE = Context(prec=800)
+
+
+def significant_text(value: float) -> str:
+    """``value`` to 12 significant digits, as Python writes it (may hold an exponent)."""
+    return format(float(value), f".{SIGNIFICANT_DIGITS}g")
+
+
+def without_noise(value: float) -> float:
+    """``value`` without float noise: the float nearest its 12-significant-digit value."""
+    if not math.isfinite(value):
+        return value
+    return float(significant_text(value))
+
+
+def rounded_half_up(value: float, decimals: int) -> Decimal:
+    """``value`` (without noise) to ``decimals`` decimals, halves away from zero."""
+    exact = Decimal(significant_text(value))
+    return exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, _WIDE)
+
+
+def unit_decimals(unit: str) -> int:
+    """Decimals an amount in ``unit`` is read to: mg, µg and kcal whole, g to one decimal."""
+    return UNIT_DECIMALS.get(unit, OTHER_UNIT_DECIMALS)
+
+
+def clinical(value: float, unit: str) -> float:
+    """An amount in ``unit`` at clinical precision (890.5 mg is 891.0; 22.84 g is 22.8)."""
+    number = float(rounded_half_up(value, unit_decimals(unit)))
+    return 0.0 if number == 0 else number  # never -0
