@@ -257,8 +257,7 @@ def report(
     Examples:
 
     \b
-      aij report
-      aij report --pdf --out visit.pdf
+      aij report --pdf
       aij report --from -90d --to today --out - > summary.html
     """
     from aijournal import render
