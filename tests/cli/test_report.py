@@ -268,8 +268,8 @@ def test_chromium_renders_the_summary_without_the_network(
         "Vitamin D 20 µg 0/2 5 µg 100 µg 0",
         "anastrozole 1 mg 1 1 –",
         "Reasons for skipping: anastrozole: nausea, dizzy (1).",
-        "Sleep 1 nights 6.5 h a night quality 7/10",
-        "Weight 1 times 68.2 → 68.2 kg 0 kg",
+        "Sleep 1 night 6.5 h a night quality 7/10",  # one night, not "1 nights"
+        "Weight 1 time 68.2 → 68.2 kg 0 kg",
         "joint-pain 2",
         "=1+1 should stay text",
         'Is <b>"bold"</b> & <script>alert(1)</script> ok?',  # shown as text, not run

@@ -231,8 +231,8 @@ def report(
         typer.Option(
             "--out",
             metavar="FILE",
-            help="The HTML file to write (default aij-visit-DATE.html here, DATE the last day); "
-            "- is standard output.",
+            help="The file to write, HTML or with --pdf a PDF (default aij-visit-DATE.html or "
+            ".pdf here, DATE the last day); - is standard output.",
             show_default=False,
         ),
     ] = None,
@@ -240,27 +240,39 @@ def report(
     end: ToOption = None,
     since_last_visit: SinceOption = False,
     force: ForceOption = False,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Print it to PDF (A4) with the Chromium on PATH; nothing is downloaded.",
+        ),
+    ] = False,
 ) -> None:
-    """A one-page visit summary (HTML, prints on A4); default since the last visit.
+    """A one-page visit summary (HTML, prints on one A4 page); default since the last visit.
 
-    Without --out it writes aij-visit-DATE.html in the current folder; an existing file is
-    never replaced without --force.
+    Without --out it writes aij-visit-DATE.html (or .pdf with --pdf) in the current folder;
+    an existing file is never replaced without --force. Without Chromium, open the HTML in
+    a browser and print it on A4.
 
     Examples:
 
     \b
-      aij report
+      aij report --pdf
       aij report --from -90d --to today --out - > summary.html
     """
     from aijournal import render
     from aijournal.catalog.protocols import load_plans
     from aijournal.catalog.targets import load_targets
     from aijournal.config import load_config
-    from aijournal.export.html import write_report
+    from aijournal.export.html import render_html, write_report
     from aijournal.export.output import check_target
+    from aijournal.export.pdf import print_pdf, require_chromium
     from aijournal.paths import paths
     from aijournal.reports.visit import report_range, visit_report
 
+    if pdf and out is not None and str(out) != "-" and out.suffix.lower() != ".pdf":
+        raise BadInput(f"{out} does not end in .pdf; name the PDF FILE.pdf")
+    browser = require_chromium() if pdf else None
     if out is not None:
         check_target(out, force=force, folder=False)
     config = load_config()
@@ -273,7 +285,8 @@ def report(
         chosen = report_range(
             session=session, start=first, end=last, since_last_visit=since_last_visit, today=today
         )
-        target = out if out is not None else Path(f"aij-visit-{chosen[1].isoformat()}.html")
+        suffix = "pdf" if pdf else "html"
+        target = out if out is not None else Path(f"aij-visit-{chosen[1].isoformat()}.{suffix}")
         if out is None and target.exists() and not force:
             raise BadInput(
                 f"{target.absolute()} already exists; add --force to replace it, "
@@ -290,7 +303,10 @@ def report(
             plan=plan,
             catalog=plans.catalog,
         )
-    written = write_report(summary, target, force=force)
+    if browser is not None:
+        written = print_pdf(render_html(summary), target, force=force, browser=browser)
+    else:
+        written = write_report(summary, target, force=force)
     if str(target) == "-":
         return
     render.info(f"wrote {written.absolute()}: visit summary {chosen[0]} to {chosen[1]}")

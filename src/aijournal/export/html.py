@@ -5,11 +5,12 @@ forbids the page any fetch. Every text from the journal or the catalogs is escap
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from html import escape
 from pathlib import Path
 
+from aijournal.domain.labels import plural
 from aijournal.export.output import atomic_file
+from aijournal.export.visit_chart import symptom_chart
 from aijournal.reports.visit_content import SymptomSummary, VisitReport
 
 CSP = (
@@ -17,30 +18,35 @@ CSP = (
     "base-uri 'none'; form-action 'none'"
 )
 STYLE = """
-@page { size: A4; margin: 11mm 12mm; }
+:root { color-scheme: only light; }
+@page { size: A4; margin: 8mm 10mm; }
 * { box-sizing: border-box; }
-body { font: 8.6pt/1.3 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111;
-  margin: 0 auto; max-width: 186mm; }
-h1 { font-size: 13pt; margin: 0 0 2px; }
-h2 { font-size: 9.6pt; margin: 7px 0 2px; padding-bottom: 1px; border-bottom: 1px solid #888; }
-p { margin: 2px 0; }
-table { border-collapse: collapse; width: 100%; }
-th, td { padding: 1px 3px; text-align: left; vertical-align: top; border-bottom: 1px solid #ddd;
-  overflow-wrap: anywhere; }
-td.k { white-space: nowrap; }
-th { font-weight: 600; background: #f2f2f2; }
+html { background: #ffffff; color: #111111; }
+body { font: 8.2pt/1.25 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111111;
+  background: #ffffff; margin: 0 auto; max-width: 190mm; overflow-wrap: anywhere;
+  word-break: normal; }
+h1 { font-size: 12.5pt; margin: 0 0 1px; }
+h2 { font-size: 9.2pt; margin: 4px 0 1px; padding-bottom: 1px; border-bottom: 1px solid #888888; }
+p { margin: 1px 0; }
+table { border-collapse: collapse; width: 100%; table-layout: auto; }
+th, td { padding: 0 3px; text-align: left; vertical-align: top;
+  border-bottom: 1px solid #dddddd; overflow-wrap: anywhere; }
+td.k, td.n { white-space: nowrap; }
+th { font-weight: 600; background: #f2f2f2; color: #111111; font-size: 7.2pt;
+  overflow-wrap: normal; }
 .n { text-align: right; font-variant-numeric: tabular-nums; }
-th { font-size: 7.8pt; }
-.muted { color: #555; }
-.small { font-size: 7.6pt; }
+.muted { color: #555555; }
+.small { font-size: 7.2pt; }
 .grid { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); column-gap: 5mm; }
+.grid > div { min-width: 0; }
 .ok { color: #1a6b2a; } .no { color: #9a3412; }
 svg { display: block; width: 100%; height: auto; }
-ol { margin: 2px 0; padding-left: 16px; }
+ol { margin: 1px 0; padding-left: 18px; font-size: 7.8pt; columns: 2; column-gap: 8mm; }
+li { overflow-wrap: anywhere; break-inside: avoid; }
+footer { margin-top: 3px; font-size: 6.5pt; line-height: 1.2; }
 @media screen { body { padding: 10mm 0; } }
 @media print { body { max-width: none; } section, table, svg { break-inside: avoid; } }
 """
-WIDTH, LEFT, RIGHT = 720, 34, 8
 
 
 def _e(value: object) -> str:
@@ -69,113 +75,91 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[str]], numeric: Iterable
     return f"<table><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _x(day: date, start: date, span: int) -> float:
-    return LEFT + (day - start).days / max(1, span) * (WIDTH - LEFT - RIGHT)
-
-
-def _lines(
-    series: SymptomSummary, start: date, span: int, top: float, height: float, y0: float
-) -> str:
-    """A line through the rated days (broken over gaps of more than a week), and a dot each."""
-    parts: list[list[str]] = []
-    previous: date | None = None
-    dots = []
-    for point in series.series:
-        x = _x(point.day, start, span)
-        y = y0 + height - point.value / top * height
-        if previous is None or (point.day - previous).days > 7:
-            parts.append([])
-        parts[-1].append(f"{x:.1f},{y:.1f}")
-        dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.6"/>')
-        previous = point.day
-    lines = "".join(
-        f'<polyline points="{" ".join(p)}" fill="none" stroke="currentColor" stroke-width="1.3"/>'
-        for p in parts
-        if len(p) > 1
-    )
-    return lines + "".join(dots)
-
-
-def _panel(
-    series: SymptomSummary, start: date, span: int, y0: float, height: float, colour: str
-) -> str:
-    top = series.scale_max
-    ticks = (0, top / 2, top)
-    grid = "".join(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y0 + height - t / top * height:.1f}" '
-        f'y2="{y0 + height - t / top * height:.1f}" stroke="#ddd"/>'
-        f'<text x="{LEFT - 4}" y="{y0 + height - t / top * height + 3:.1f}" text-anchor="end">'
-        f"{_num(t, 0)}</text>"
-        for t in ticks
-    )
-    label = f'<text x="{LEFT + 2}" y="{y0 - 2:.1f}">{_e(series.label)} ({_e(series.unit)})</text>'
-    drawn = _lines(series, start, span, top, height, y0)
-    return f'{grid}{label}<g style="color:{colour}" fill="currentColor">{drawn}</g>'
-
-
-def symptom_chart(report: VisitReport) -> str:
-    """Pain (0-10) above, stiffness (minutes) below, exercise days as ticks along the bottom."""
-    start, span = report.start, (report.end - report.start).days
-    pain_y, pain_h, stiff_y, stiff_h, ex_y = 12, 78, 108, 44, 160
-    marks = "".join(
-        f'<rect x="{_x(d, start, span) - 1:.1f}" y="{ex_y}" width="2.4" height="7" fill="#2563eb"/>'
-        for d in report.exercise_days
-    )
-    labels = "".join(
-        f'<text x="{_x(d, start, span):.1f}" y="{ex_y + 19}" text-anchor="{anchor}">'
-        f"{d.isoformat()}</text>"
-        for d, anchor in ((report.start, "start"), (report.end, "end"))
-    )
-    return (
-        f'<svg viewBox="0 0 {WIDTH} {ex_y + 22}" role="img" font-size="9" '
-        f'aria-label="Worst joint pain and morning stiffness by day, exercise days marked">'
-        f"<title>Worst joint pain and morning stiffness by day</title>"
-        + _panel(report.pain, start, span, pain_y, pain_h, "#b91c1c")
-        + _panel(report.stiffness, start, span, stiff_y, stiff_h, "#7c3aed")
-        + f'<text x="{LEFT - 4}" y="{ex_y + 6}" text-anchor="end">ex.</text>'
-        + f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ex_y + 7.5}" y2="{ex_y + 7.5}" '
-        'stroke="#999"/>' + marks + labels + "</svg>"
-    )
-
-
 def _symptom_line(s: SymptomSummary, unit: str) -> str:
     if not s.days_rated:
         return f"<p>{_e(s.label)}: not rated in this period.</p>"
     high = s.highest
     return (
-        f"<p>{_e(s.label)}: rated on {s.days_rated} days; first week mean "
+        f"<p>{_e(s.label)}: rated on {plural(s.days_rated, 'day')}; first week mean "
         f"{_num(s.first_week_mean)}, last week mean {_num(s.last_week_mean)}; highest "
         f"{_num(high.value if high else None)}{unit} on {_e(high.day if high else '')}.</p>"
     )
 
 
-def _plan(report: VisitReport) -> str:
-    if not report.weeks:
-        return "<p>No weeks in this period.</p>"
-    names = [r.name for r in report.weeks[0].requirements]
+def _symptoms(report: VisitReport) -> str:
+    """The chart and its two lines; a period with nothing rated says so instead."""
+    exercised = f"{plural(len(report.exercise_days), 'day')} with exercise logged"
+    if not report.pain.days_rated and not report.stiffness.days_rated:
+        return f"<p>No worst joint pain or morning stiffness rated in this period; {exercised}.</p>"
+    return (
+        symptom_chart(report)
+        + _symptom_line(report.pain, "")
+        + _symptom_line(report.stiffness, " min")
+        + f'<p class="small muted">Blue ticks: {exercised}.</p>'
+    )
+
+
+def _mark(met: bool) -> str:
+    return '<span class="ok">✓</span>' if met else '<span class="no">✗</span>'
+
+
+def _week_rows(report: VisitReport) -> list[list[str]]:
+    """A week a row; a week in progress or begun mid-week says so, and its totals so far get
+    no ✓ or ✗ (``domain/adherence.py``: not met yet is not missed)."""
     rows = []
     for week in report.weeks:
-        cells = [_e(week.week), f"{week.days_done}/{week.days_planned}"]
+        label = _e(week.week) + (
+            f' <span class="muted">{_e(week.state)}</span>' if week.state else ""
+        )
+        cells = [label, f"{week.days_done}/{week.days_planned}"]
         for req in week.requirements:
-            mark = '<span class="ok">✓</span>' if req.met else '<span class="no">✗</span>'
-            if req.state in ("in-progress", "not-journaling-yet"):
-                mark = f'<span class="muted">{_e(req.state.replace("-", " "))}</span>'
-            cells.append(f"{req.actual}/{req.required} {mark}")
+            counted = req.state in ("met", "not-met")
+            cells.append(f"{req.actual}/{req.required} {_mark(req.met) if counted else ''}")
         rows.append(cells)
-    shown = len(report.weeks)
+    return rows
+
+
+def _month_rows(report: VisitReport) -> list[list[str]]:
+    """A month a row: days done, then the weeks that met each requirement."""
+    rows = []
+    for month in report.months:
+        label = f"{month.month:%b %Y}"
+        if month.in_progress:
+            label += ' <span class="muted">in progress</span>'
+        cells = [label, f"{month.days_done}/{month.days_planned}"]
+        cells += [f"{r.weeks_met} of {r.weeks}" for r in month.requirements]
+        rows.append(cells)
+    return rows
+
+
+def _plan(report: VisitReport) -> str:
+    if not report.exercise_days:
+        return "<p>No exercise logged in this period.</p>"
+    if not report.weeks and not report.months:
+        return "<p>No plan weeks in this period.</p>"
     totals = "; ".join(
-        f"{_e(t.name)} met in {t.weeks_met} of {t.weeks} weeks" for t in report.requirement_totals
+        f"{_e(t.name)} met in {t.weeks_met} of {plural(t.weeks, 'week')}"
+        for t in report.requirement_totals
+        if t.weeks
     )
-    note = (
-        f"Last {shown} of {report.weeks_total} weeks shown. " if shown < report.weeks_total else ""
-    )
+    totals = f"Finished weeks: {totals}." if totals else "No week finished yet."
+    if report.months:
+        names = [r.name for r in report.months[0].requirements]
+        head = ["month", "days done", *(f"{n}: weeks met" for n in names)]
+        rows = _month_rows(report)
+        note = f"{plural(report.weeks_total, 'week')} summed by month. "
+    else:
+        names = [r.name for r in report.weeks[0].requirements]
+        head = ["week", "days done", *names]
+        rows = _week_rows(report)
+        note = ""
     return (
-        _table(["week", "days done", *names], rows, numeric=range(1, 2 + len(names)))
-        + f'<p class="small muted">{note}{totals}.</p>'
+        _table(head, rows, numeric=range(1, 2 + len(names)))
+        + f'<p class="small muted">{note}{totals}</p>'
     )
 
 
-def _nutrients(report: VisitReport) -> str:
+def _nutrient_rows(report: VisitReport) -> list[list[str]]:
     rows = []
     for n in report.nutrients:
         unit = _e(n.unit)
@@ -192,19 +176,25 @@ def _nutrients(report: VisitReport) -> str:
                 "–" if n.upper is None else str(n.days_over),
             ]
         )
+    return rows
+
+
+def _nutrients(report: VisitReport) -> str:
     days = report.nutrients[0].days_logged if report.nutrients else 0
-    food_days = report.nutrients[0].days_with_food if report.nutrients else 0
+    if not days:
+        return "<p>No food or supplements logged in this period.</p>"
+    food_days = report.nutrients[0].days_with_food
     incomplete = max((n.days_incomplete for n in report.nutrients), default=0)
     note = (
-        f"{days} days with intake logged (food or supplements), {food_days} with food. The"
-        " average is the food average over days with food logged plus the supplements average"
-        " over days with intake logged; a day without food logged counts its supplements only"
-        " toward days met and limits."
+        f"{plural(days, 'day')} with intake logged (food or supplements), {food_days} with food."
+        " The average is the food average over days with food logged plus the supplements"
+        " average over days with intake logged; a day without food logged counts its"
+        " supplements only toward days met and limits."
     )
     if incomplete:
         note += (
-            f" On up to {incomplete} days some foods had no value for a nutrient: those totals"
-            " are lower bounds."
+            f" On up to {plural(incomplete, 'day')} some foods had no value for a nutrient:"
+            " those totals are lower bounds."
         )
     if any(n.target is None for n in report.nutrients):
         note += (
@@ -212,7 +202,8 @@ def _nutrients(report: VisitReport) -> str:
             " (natto, K2 supplements) is its own line."
         )
     head = ["nutrient", "daily target", "days met", "average", "upper limit", "days over"]
-    text = _table(head, rows, numeric=(1, 2, 3, 4, 5)) + f'<p class="small muted">{note}</p>'
+    text = _table(head, _nutrient_rows(report), numeric=(1, 2, 3, 4, 5))
+    text += f'<p class="small muted">{note}</p>'
     if report.vitamin_k_reminder:
         text += f"<p><strong>{_e(report.vitamin_k_reminder)}</strong></p>"
     return text
@@ -221,6 +212,9 @@ def _nutrients(report: VisitReport) -> str:
 def _medications(report: VisitReport) -> str:
     if not report.medications:
         return "<p>No medication recorded or configured.</p>"
+    if not any(m.taken or m.skipped or m.no_record for m in report.medications):
+        names = ", ".join(_e(f"{m.name} {m.dose}".strip()) for m in report.medications)
+        return f"<p>No doses logged in this period ({names}).</p>"
     rows = [
         [
             _e(f"{m.name} {m.dose}".strip()),
@@ -236,15 +230,20 @@ def _medications(report: VisitReport) -> str:
         if m.reasons
     )
     note = f'<p class="small">Reasons for skipping: {reasons}.</p>' if reasons else ""
-    return _table(["medication", "taken", "skipped", "no record"], rows, numeric=(1, 2, 3)) + note
+    head = ["medication", "taken", "skipped", "no record"]
+    return _table(head, rows, numeric=(1, 2, 3)) + note
 
 
 def _sleep_body(report: VisitReport) -> str:
     s = report.sleep
+    if not s.nights and all(m.count == 0 for m in report.body):
+        return "<p>No sleep, weight or waist logged in this period.</p>"
     rows = [
-        [
+        ["Sleep", "not logged", "", ""]
+        if not s.nights
+        else [
             "Sleep",
-            f"{s.nights} nights",
+            plural(s.nights, "night"),
             f"{_num(s.mean_hours)} h a night",
             f"quality {_num(s.mean_quality)}/10",
         ]
@@ -257,7 +256,7 @@ def _sleep_body(report: VisitReport) -> str:
         rows.append(
             [
                 _e(m.label),
-                f"{m.count} times",
+                plural(m.count, "time"),
                 f"{_num(m.first.value)} → {_num(m.last.value)} {_e(m.unit)}",
                 f"{'+' if change > 0 else ''}{_num(change)} {_e(m.unit)}",
             ]
@@ -283,7 +282,7 @@ def _checkins(report: VisitReport) -> str:
     rows = [[_e(item), *(values.get(s, "") for s in scales)] for item, values in by_item.items()]
     weeks = f"{report.checkins[0].first_week} → {report.checkins[0].last_week}"
     note = (
-        f"{report.checkin_count} check-ins; first → last ({_e(weeks)}); "
+        f"{plural(report.checkin_count, 'check-in')}; first → last ({_e(weeks)}); "
         "PRO-CTCAE 0-4, 0 = none or never."
     )
     return _table(["item", *scales], rows, numeric=range(1, 1 + len(scales))) + (
@@ -301,52 +300,65 @@ def _questions(report: VisitReport) -> str:
     return f"<ol>{items}</ol>"
 
 
-def render_html(report: VisitReport) -> str:
-    """The whole page."""
-    period = f"{report.start.isoformat()} to {report.end.isoformat()}"
+def _section(title: str, body: str) -> str:
+    return f"<section><h2>{_e(title)}</h2>{body}</section>"
+
+
+def _beside_the_plan(report: VisitReport) -> list[str]:
+    """The short sections in the column beside the plan table. A new short section (labs,
+    medication events) goes here, before the check-ins."""
+    return [
+        _section("Medication", _medications(report)),
+        _section("Sleep, weight and waist", _sleep_body(report)),
+        _section("Weekly check-ins", _checkins(report)),
+    ]
+
+
+def _header(report: VisitReport, period: str) -> str:
     visits = []
     if report.last_visit:
         visits.append(f"last visit {report.last_visit.isoformat()}")
     if report.next_visit:
         who = f" with {_e(report.next_visit.clinician)}" if report.next_visit.clinician else ""
         visits.append(f"next visit {report.next_visit.date.isoformat()}{who}")
-    pain_unit = ""
-    sections = [
-        "<section><h2>Worst joint pain and morning stiffness</h2>",
-        symptom_chart(report),
-        _symptom_line(report.pain, pain_unit),
-        _symptom_line(report.stiffness, " min"),
-        f'<p class="small muted">Blue ticks: {len(report.exercise_days)} days with exercise '
-        "logged.</p></section>",
-        '<div class="grid"><div>',
-        f"<section><h2>Exercise plan by week: {_e(report.plan_name)}</h2>{_plan(report)}</section>",
-        "</div><div>",
-        f"<section><h2>Medication</h2>{_medications(report)}</section>",
-        f"<section><h2>Sleep, weight and waist</h2>{_sleep_body(report)}</section>",
-        "</div></div>",
-        f"<section><h2>Nutrients against the daily targets</h2>{_nutrients(report)}</section>",
-        '<div class="grid"><div>',
-        f"<section><h2>Weekly check-ins</h2>{_checkins(report)}</section>",
-        "</div><div>",
-        f"<section><h2>Open questions for the visit</h2>{_questions(report)}</section>",
-        "</div></div>",
-    ]
-    header = (
+    return (
         f"<header><h1>Visit summary, {period}</h1>"
-        f"<p>{report.days} days{'; ' + '; '.join(visits) if visits else ''}. "
+        f"<p>{plural(report.days, 'day')}{'; ' + '; '.join(visits) if visits else ''}. "
         f"Made with aij on {report.made_on.isoformat()}.</p>"
         "<p><strong>aij records and reports what was logged; it does not diagnose and does not "
-        "advise on medication.</strong></p>"
-        f'<p class="small muted">Nutrient targets: {_e(report.profile_name)} '
-        f"({_e(report.profile_source)}). "
-        f"Exercise plan: {_e(report.plan_name)} ({_e(report.plan_source)}).</p></header>"
+        "advise on medication.</strong></p></header>"
     )
+
+
+def _footer(report: VisitReport) -> str:
+    """The sources, last and small: read when needed, never in the way of the numbers."""
+    return (
+        f'<footer class="muted"><p>Nutrient targets: {_e(report.profile_name)} '
+        f"({_e(report.profile_source)}). "
+        f"Exercise plan: {_e(report.plan_name)} ({_e(report.plan_source)}).</p></footer>"
+    )
+
+
+def render_html(report: VisitReport) -> str:
+    """The whole page."""
+    period = f"{report.start.isoformat()} to {report.end.isoformat()}"
+    sections = [
+        _section("Worst joint pain and morning stiffness", _symptoms(report)),
+        '<div class="grid"><div>',
+        _section("Exercise plan", _plan(report)),
+        "</div><div>",
+        *_beside_the_plan(report),
+        "</div></div>",
+        _section("Nutrients against the daily targets", _nutrients(report)),
+        _section("Open questions for the visit", _questions(report)),
+    ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="color-scheme" content="only light">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Visit summary {period}</title><style>{STYLE}</style></head>"
-        f"<body>{header}{''.join(sections)}</body></html>\n"
+        f"<body>{_header(report, period)}{''.join(sections)}{_footer(report)}</body></html>\n"
     )
 
 

@@ -23,6 +23,7 @@ from aijournal.reports.visit_sections import (
     mean_or_none,
     medication_rows,
     nutrient_rows,
+    plan_months,
     plan_weeks,
     symptom_summary,
 )
@@ -34,7 +35,7 @@ from aijournal.store.visits import last_visit_before, list_questions, next_visit
 __all__ = ["SymptomSummary", "VisitReport", "report_range", "visit_report"]
 
 DEFAULT_DAYS = 90
-TABLE_WEEKS = 12
+TABLE_WEEKS = 14  # a 90-day period's weeks; a longer period is summed by month
 
 
 def report_range(
@@ -98,7 +99,8 @@ def visit_report(
             "stiffness", "Morning stiffness", "min", 60, stiffness, start, end
         ),
         exercise_days=sorted({e.day for e, _ in exercised}),
-        weeks=weeks[-TABLE_WEEKS:],
+        weeks=weeks if len(weeks) <= TABLE_WEEKS else [],
+        months=plan_months(weeks) if len(weeks) > TABLE_WEEKS else [],
         weeks_total=len(weeks),
         requirement_totals=totals,
         nutrients=nutrient_rows(session, profile, start, end),

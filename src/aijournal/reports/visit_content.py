@@ -34,18 +34,31 @@ class RequirementRow(BaseModel):
     state: str = "not-met"
 
 
+class RequirementTotal(BaseModel):
+    name: str
+    weeks_met: int
+    weeks: int
+
+
 class WeekRow(BaseModel):
     week: str
     start: date
     days_done: int
     days_planned: int
     requirements: list[RequirementRow]
+    state: str = ""  # "in progress" (holds today), "journal began DATE" (a part week), or ""
 
 
-class RequirementTotal(BaseModel):
-    name: str
-    weeks_met: int
+class MonthRow(BaseModel):
+    """The plan weeks of a month (an ISO week belongs to the month of its Thursday), where
+    a long period's weeks do not fit on the page."""
+
+    month: date  # its first day
     weeks: int
+    days_done: int
+    days_planned: int
+    requirements: list[RequirementTotal]
+    in_progress: bool
 
 
 class NutrientRow(BaseModel):
@@ -118,6 +131,7 @@ class VisitReport(BaseModel):
     stiffness: SymptomSummary
     exercise_days: list[date]
     weeks: list[WeekRow]
+    months: list[MonthRow] = []  # instead of weeks, when they do not fit
     weeks_total: int
     requirement_totals: list[RequirementTotal]
     nutrients: list[NutrientRow]

@@ -15,13 +15,14 @@ from aijournal.config import Config
 from aijournal.domain.adherence import COUNTED_DAY_STATUSES
 from aijournal.domain.dayintake import day_intakes, summarize
 from aijournal.domain.nutrients import MK7, NUTRIENTS
-from aijournal.domain.status import daily_doses
+from aijournal.domain.status import daily_doses, day_state
 from aijournal.reports.plan import check_week
 from aijournal.reports.visit_content import (
     CheckinRow,
     DayValue,
     MeasureSummary,
     MedicationRow,
+    MonthRow,
     NutrientRow,
     ReasonCount,
     RequirementRow,
@@ -89,6 +90,7 @@ def plan_weeks(
                 days_done=sum(s in ("done", "moved") for s in statuses),
                 days_planned=sum(s in COUNTED_DAY_STATUSES for s in statuses),
                 requirements=[RequirementRow(**r) for r in check.requirements],
+                state=week_state(check.start, began, today),
             )
         )
         monday += timedelta(days=7)
@@ -101,6 +103,49 @@ def plan_weeks(
                 met[req.name] += req.met
     totals = [RequirementTotal(name=n, weeks_met=met[n], weeks=seen[n]) for n in seen]
     return rows, totals
+
+
+def week_state(monday: date, began: date, today: date) -> str:
+    """A week that holds today is in progress; one the journal began in the middle of is a part
+    week (its earlier days are not journaling yet, ``domain/status.py``)."""
+    sunday = monday + timedelta(days=6)
+    if monday <= today <= sunday:
+        return "in progress"
+    if day_state(monday, journal_start=began, today=today) == "not-journaling-yet":
+        return f"journal began {began:%a}"
+    return ""
+
+
+def plan_months(weeks: list[WeekRow]) -> list[MonthRow]:
+    """The weeks summed by month: days done and planned, and for each requirement the
+    finished, journaled weeks that met it (as the period's totals count them)."""
+    by_month: dict[date, list[WeekRow]] = defaultdict(list)
+    for week in weeks:
+        thursday = week.start + timedelta(days=3)
+        by_month[thursday.replace(day=1)].append(week)
+    rows = []
+    for month, held in by_month.items():
+        met: Counter[str] = Counter()
+        seen: Counter[str] = Counter()
+        for week in held:
+            for req in week.requirements:
+                seen[req.name] += 0
+                if req.state in ("met", "not-met"):
+                    seen[req.name] += 1
+                    met[req.name] += req.met
+        rows.append(
+            MonthRow(
+                month=month,
+                weeks=len(held),
+                days_done=sum(w.days_done for w in held),
+                days_planned=sum(w.days_planned for w in held),
+                requirements=[
+                    RequirementTotal(name=n, weeks_met=met[n], weeks=seen[n]) for n in seen
+                ],
+                in_progress=any(w.state == "in progress" for w in held),
+            )
+        )
+    return rows
 
 
 def nutrient_rows(
