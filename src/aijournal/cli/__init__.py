@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from aijournal import __version__
-from aijournal.cli import common, daily, db, export, foods, log, plan, settings, visit, week
+from aijournal.cli import common, daily, db, export, foods, log, med, plan, settings, visit, week
 from aijournal.cli.common import use_word_placeholders
 from aijournal.errors import AijError, Interrupted
 from aijournal.launch import STOPPED
@@ -84,6 +84,7 @@ foods.register(app)
 settings.register(app)
 export.register(app)
 visit.register(app)
+med.register(app)
 db.register(app)
 
 

@@ -16,6 +16,7 @@ from aijournal.store.models import (
     ExerciseSession,
     Meal,
     MedicationDose,
+    MedicationEvent,
     MindSession,
     Note,
     PainSites,
@@ -42,6 +43,7 @@ DETAIL_MODELS: dict[str, type[SQLModel]] = {
     "checkin": Checkin,
     "visit": Visit,
     "question": Question,
+    "med_event": MedicationEvent,
 }
 
 
