@@ -39,7 +39,7 @@ def test_csv_zip_round_trip_is_byte_identical(
     assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
     assert members(first) == members(second)
     assert first.read_bytes() == second.read_bytes()  # fixed member times: the zip itself too
-    assert len(members(first)) == 21  # the 20 CSV files and your-files/config.yaml
+    assert len(members(first)) == 22  # the 21 CSV files and your-files/config.yaml
 
 
 def test_csv_folder_round_trip(
