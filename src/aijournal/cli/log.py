@@ -143,14 +143,13 @@ def med(
 ) -> None:
     """Record today's doses of your medications as taken (or --skipped): those due that day
     on your medication timeline (aij med), else those set in config.yaml; a scheduled dose
-    (aij med schedule) by its name.
+    (aij med schedule) by its name: aij log med zoledronic-acid.
 
     Examples:
 
     \b
       aij log med
       aij log med --skipped --reason "nausea" --date yesterday
-      aij log med zoledronic-acid
     """
     from aijournal.config import load_config
     from aijournal.domain.suggest import did_you_mean

@@ -167,7 +167,7 @@ def holiday(
     Examples:
 
     \b
-      aij med holiday exemestane --from 2026-07-01 --to 2026-07-14 --reason "agreed break"
+      aij med holiday exemestane --from 2026-07-01 --to 2026-07-14
     """
     from aijournal.domain.dates import parse_day
     from aijournal.domain.medtimeline import MedEvent
