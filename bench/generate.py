@@ -33,6 +33,8 @@ from aijournal.domain.daylog import DayLog
 from aijournal.domain.exercise import format_entry, parse_exercise_log
 from aijournal.domain.intake import ItemToLog
 from aijournal.domain.labs import DEXA, G_CM2, NMOL_L, T_SCORE, VITAMIN_D, LabValue
+from aijournal.domain.medtimeline import MedEvent, add_every, replay
+from aijournal.domain.medtimeline import Timeline as MedTimeline
 from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.errors import AijError
 from aijournal.paths import ensure_private_dir, paths, set_home_override
@@ -42,6 +44,7 @@ from aijournal.store.db import Journal, open_journal
 from aijournal.store.exercise import ItemToSave, save_session
 from aijournal.store.labs import save_lab
 from aijournal.store.meals import save_meal
+from aijournal.store.medication import save_event
 from aijournal.store.models import Entry
 
 DAYS_PER_YEAR = 365.25
@@ -93,13 +96,46 @@ def day_log(planned: PlannedDay, symptoms: SymptomSet) -> DayLog:
     )
 
 
-def write_day(session: Session, planned: PlannedDay, resolver: Resolver) -> None:
+def therapy(start: date, end: date) -> list[MedEvent]:
+    """The medication timeline (#14): anastrozole from the start, a switch to exemestane for
+    joint pain after 3 years, a two-week holiday 400 days later, zoledronic acid every 6
+    months from the start (its doses are written by ``bone_agent_days``)."""
+    switch = start + timedelta(days=3 * 365)
+    holiday = switch + timedelta(days=400)
+    events = [
+        MedEvent(start, "start", MEDICATION[0], MEDICATION[1]),
+        MedEvent(start, "schedule", "zoledronic-acid", "4 mg", every="6mo", next_due=start),
+    ]
+    if switch <= end:
+        events.append(
+            MedEvent(switch, "switch", MEDICATION[0], "25 mg", "exemestane", reason="joint pain")
+        )
+    if holiday + timedelta(days=13) <= end:
+        events.append(
+            MedEvent(holiday, "holiday", "exemestane", ends_on=holiday + timedelta(days=13))
+        )
+    return events
+
+
+def bone_agent_days(start: date, end: date) -> set[date]:
+    """The days of a zoledronic acid infusion: the start, then every 6 calendar months."""
+    days, day = set(), start
+    while day <= end:
+        days.add(day)
+        day = add_every(day, "6mo")
+    return days
+
+
+def write_day(
+    session: Session, planned: PlannedDay, resolver: Resolver, timeline: MedTimeline
+) -> None:
     day = planned.day
     log = day_log(planned, resolver.symptoms)
     if not log.is_empty():
         save_day_log(session=session, day=day, log=log)
-    if planned.dose_taken is not None:
-        name, dose = MEDICATION
+    due = timeline.due_on(day)
+    if planned.dose_taken is not None and due:
+        name, dose = due[0].medication, due[0].dose
         save_dose(
             session=session,
             day=day,
@@ -184,11 +220,26 @@ def generate(
         save_config(Config(medications=[Medication(name=MEDICATION[0], dose=MEDICATION[1])]))
         timeline = Timeline(seed=seed, end=end, exercise_effect=exercise_effect)
         resolver = Resolver(load_food_catalog(None), load_exercise_catalog(None))
+        events = therapy(start, end)
+        medication = replay(events, strict=True)
+        infusions = bone_agent_days(start, end)
+        with journal.write() as session:
+            for event in events:
+                save_event(session=session, event=event)
         for month in months(start, end):
             with journal.write() as session:
                 for day in month:
-                    write_day(session, timeline.plan((end - day).days), resolver)
+                    write_day(session, timeline.plan((end - day).days), resolver, medication)
                     write_labs(session, day, (end - day).days)
+                    if day in infusions:
+                        save_dose(
+                            session=session,
+                            day=day,
+                            medication="zoledronic-acid",
+                            dose="4 mg",
+                            taken=True,
+                            reason=None,
+                        )
             if progress and month[-1].month == 12:
                 seconds = time.perf_counter() - began
                 print(f"  {month[-1].year} written ({seconds:.1f} s)", file=sys.stderr)

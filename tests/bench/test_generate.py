@@ -123,7 +123,12 @@ def test_the_history_has_the_shape_of_a_real_one(with_effect: Path) -> None:
 def test_doses_are_skipped_on_a_few_days_with_a_reason(with_effect: Path) -> None:
     config = yaml.safe_load((with_effect / "config.yaml").read_text())
     assert config["medications"] == [{"name": "anastrozole", "dose": "1 mg", "schedule": "daily"}]
-    doses = query(with_effect, "SELECT taken, reason, medication, dose FROM medication_dose")
+    every = query(with_effect, "SELECT taken, reason, medication, dose FROM medication_dose")
+    doses = [d for d in every if d[2] != "zoledronic-acid"]
+    # Zoledronic acid on the first day and 6 calendar months later (#14): 2 in a year.
+    assert [d for d in every if d[2] == "zoledronic-acid"] == [
+        (1, None, "zoledronic-acid", "4 mg")
+    ] * 2
     assert 0.95 * 365 <= len(doses) <= 365
     skipped = [d for d in doses if not d[0]]
     assert 2 <= len(skipped) <= 0.06 * 365

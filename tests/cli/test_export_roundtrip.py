@@ -39,7 +39,7 @@ def test_csv_zip_round_trip_is_byte_identical(
     assert aij("--home", str(other), "export", "csv", "--out", str(second)).code == 0
     assert members(first) == members(second)
     assert first.read_bytes() == second.read_bytes()  # fixed member times: the zip itself too
-    assert len(members(first)) == 23  # the 22 CSV files and your-files/config.yaml
+    assert len(members(first)) == 24  # the 23 CSV files and your-files/config.yaml
 
 
 def test_csv_folder_round_trip(
@@ -81,7 +81,7 @@ def test_json_round_trip_is_byte_identical(aij: Run, full_journal: Built, tmp_pa
         "0.1.0",
     )
     assert len(data["tables"]["entry"]) == ENTRIES
-    assert len(data["tables"]) == 16  # entry and the 15 detail tables
+    assert len(data["tables"]) == 17  # entry and the 16 detail tables
     assert data["tables"]["meal_item"][0]["vitamin_d_ug"] is None  # unknown, not 0
 
 

@@ -236,3 +236,43 @@ def test_on_a_migrated_v5_journal_a_duplicate_is_found_and_the_write_undone(
     assert conn.execute("SELECT * FROM entry ORDER BY id").fetchall() == original
     assert conn.execute("SELECT count(*) FROM exercise_item").fetchone() == (3,)
     conn.close()
+
+
+def test_the_v7_fixture_gains_the_medication_timeline_and_keeps_working(tmp_path: Path) -> None:
+    """Schema 10 (#14): the event table arrives empty, every row stays, and with no event
+    the doses due are still config.yaml's (the fixture's anastrozole 1 mg)."""
+    from aijournal.config import Config, Medication
+    from aijournal.domain.medtimeline import MedEvent
+    from aijournal.reports.medication import due_medications
+    from aijournal.store.medication import save_event
+
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / "journal-v7.db", path)
+    before = sqlite3.connect(FIXTURES / "journal-v7.db")
+    entries = before.execute("SELECT * FROM entry ORDER BY id").fetchall()
+    doses = before.execute("SELECT * FROM medication_dose ORDER BY entry_id").fetchall()
+    before.close()
+    journal = open_journal(path)
+    assert journal.schema_version() == migrations.LATEST
+    config = Config(medications=[Medication(name="anastrozole", dose="1 mg")])
+    with journal.read() as session:
+        assert due_medications(session=session, config=config, day=date(2026, 11, 4)) == [
+            Medication(name="anastrozole", dose="1 mg")
+        ]
+    with journal.write() as session:
+        start = MedEvent(date(2026, 11, 4), "start", "letrozole", "2.5 mg")
+        save_event(session=session, event=start)
+    with journal.read() as session:
+        due = due_medications(session=session, config=config, day=date(2026, 11, 4))
+    journal.close()
+    assert due == [Medication(name="letrozole", dose="2.5 mg")]
+    conn = sqlite3.connect(path)
+    # Written by hand in tests/fixtures/README.md: 7 entries, two doses (taken, skipped).
+    assert len(entries) == 7 and len(doses) == 2
+    assert conn.execute("SELECT * FROM medication_dose ORDER BY entry_id").fetchall() == doses
+    assert conn.execute(
+        "SELECT e.day, m.event, m.medication, m.dose FROM medication_event m"
+        " JOIN entry e ON e.id = m.entry_id"
+    ).fetchall() == [("2026-11-04", "start", "letrozole", "2.5 mg")]
+    conn.close()
+    assert len(list(tmp_path.glob("journal.db.v7-*.bak"))) == 1

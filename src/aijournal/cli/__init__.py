@@ -10,7 +10,20 @@ import typer
 from typer.core import TyperGroup
 
 from aijournal import __version__
-from aijournal.cli import common, daily, db, export, foods, labs, log, plan, settings, visit, week
+from aijournal.cli import (
+    common,
+    daily,
+    db,
+    export,
+    foods,
+    labs,
+    log,
+    med,
+    plan,
+    settings,
+    visit,
+    week,
+)
 from aijournal.cli.common import use_word_placeholders
 from aijournal.errors import AijError, Interrupted
 from aijournal.launch import STOPPED
@@ -95,6 +108,7 @@ foods.register(app)
 settings.register(app)
 export.register(app)
 visit.register(app)
+med.register(app)
 db.register(app)
 labs.register(app)
 

@@ -142,16 +142,27 @@ def _logged(day: date, config: Config) -> "DayReport | None":
             return day_report(session=session, day=day, config=config)
 
 
+def _due(day: date, config: Config) -> list[Medication]:
+    """The medications due on ``day`` (the timeline's, else config.yaml's)."""
+    from aijournal.paths import paths
+    from aijournal.reports.medication import due_medications
+
+    if not paths().journal.exists():
+        return list(config.medications)
+    with journal() as opened, opened.read() as session:
+        return due_medications(session=session, config=config, day=day)
+
+
 def _dose_text(taken: bool, reason: str | None) -> str:
     return "taken" if taken else "skipped" + (f" ({reason})" if reason else "")
 
 
 def _ask_doses(
-    config: Config, logged: "DayReport | None"
+    due: list[Medication], logged: "DayReport | None"
 ) -> list[tuple[Medication, bool, str | None]]:
     doses: list[tuple[Medication, bool, str | None]] = []
     before = {d.name: d for d in logged.medications} if logged else {}
-    for med in config.medications:
+    for med in due:
         old = before.get(med.name)
         known = old is not None and old.taken is not None
         shown = _dose_text(bool(old.taken), old.reason) if old and known else None
@@ -219,7 +230,7 @@ def _checkin(day: date) -> None:
             if key == "joint-pain" and pain is not None and pain > 0:
                 entry.sites = _ask_sites(logged.sites if logged else [])
         elif key == "medication":
-            doses = _ask_doses(config, logged)
+            doses = _ask_doses(_due(day, config), logged)
         elif key == "sleep":
             hours = logged.sleep.hours if logged else None
             entry.sleep_hours = _ask_until(

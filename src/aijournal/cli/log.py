@@ -141,7 +141,9 @@ def med(
     date: DateOption = "today",
     as_json: SavedJsonOption = False,
 ) -> None:
-    """Record today's doses of your configured medications as taken (or --skipped).
+    """Record today's doses of your medications as taken (or --skipped): those due that day
+    on your medication timeline (aij med), else those set in config.yaml; a scheduled dose
+    (aij med schedule) by its name: aij log med zoledronic-acid.
 
     Examples:
 
@@ -151,24 +153,32 @@ def med(
     """
     from aijournal.config import load_config
     from aijournal.domain.suggest import did_you_mean
+    from aijournal.paths import paths
+    from aijournal.reports.medication import loggable
     from aijournal.store.daily import save_dose
 
     day = day_of(date)
     config = load_config()
-    if not config.medications:
-        raise BadInput(
-            "no medications are set; set yours once, e.g. "
-            "aij config set medications 'anastrozole 1 mg'"
-        )
     if reason is not None and not skipped:
         raise BadInput("--reason goes with --skipped")
-    by_name = {m.name: m for m in config.medications}
+    due, by_name = list(config.medications), {m.name: m for m in config.medications}
+    if paths().journal.exists():
+        with journal() as opened, opened.read() as session:
+            due, by_name = loggable(session=session, config=config, day=day)
+    if not by_name:
+        raise BadInput(
+            "no medications are set; record yours once, e.g. aij med start anastrozole "
+            "--dose '1 mg' (or: aij config set medications 'anastrozole 1 mg')"
+        )
+    if not names and not due:
+        raise BadInput(f"no daily dose is due on {day}; name one of: {', '.join(by_name)}")
     chosen = []
-    for name in names or list(by_name):
+    for name in names or [m.name for m in due]:
         if name.lower() not in by_name:
             hint = did_you_mean(name.lower(), by_name)
             raise BadInput(
-                f"'{name}' is not one of your medications{hint}; yours: {', '.join(by_name)}"
+                f"'{name}' is not one of your medications on {day}{hint}; "
+                f"yours: {', '.join(by_name)}"
             )
         chosen.append(by_name[name.lower()])
     clean_reason = reason.strip()[:500] if reason and reason.strip() else None

@@ -8,13 +8,15 @@ missed.
 
 Doses of a daily medication: a day with a dose record is ``taken`` or ``skipped``; a day
 without one is ``missed`` (no record) when it can be missed, else it has the day's status
-above. A dose is expected on each day that is taken, skipped or missed. A weekly medication
+above; but a day on which no dose is due (a holiday, before the medication's start or after
+its stop, as the medication timeline says) is ``not-due``, never missed. A dose is expected
+on each day that is taken, skipped or missed. A weekly medication
 is expected once in a week that has a record, or that ended (before today) after the
 journal started.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +24,9 @@ NOT_STARTED = dt.date.max
 """The start of a journal with no entry: every day lies before it."""
 
 DayState = Literal["not-journaling-yet", "counted", "in-progress", "upcoming"]
-DoseStatus = Literal["taken", "skipped", "missed", "in-progress", "upcoming", "not-journaling-yet"]
+DoseStatus = Literal[
+    "taken", "skipped", "missed", "not-due", "in-progress", "upcoming", "not-journaling-yet"
+]
 
 
 def day_state(day: dt.date, *, journal_start: dt.date, today: dt.date) -> DayState:
@@ -46,11 +50,19 @@ def countable_days(
 
 
 def dose_status(
-    day: dt.date, taken: bool | None, *, journal_start: dt.date, today: dt.date
+    day: dt.date,
+    taken: bool | None,
+    *,
+    journal_start: dt.date,
+    today: dt.date,
+    due: Container[dt.date] | None = None,
 ) -> DoseStatus:
-    """One day's dose: ``taken`` is the record (True taken, False skipped, None none)."""
+    """One day's dose: ``taken`` is the record (True taken, False skipped, None none);
+    ``due`` holds the days a dose is due (None: every day)."""
     if taken is not None:
         return "taken" if taken else "skipped"
+    if due is not None and day not in due:
+        return "not-due"
     state = day_state(day, journal_start=journal_start, today=today)
     return "missed" if state == "counted" else state
 
@@ -72,10 +84,12 @@ def daily_doses(
     *,
     journal_start: dt.date,
     today: dt.date,
+    due: Container[dt.date] | None = None,
 ) -> DoseCount:
-    """A daily medication's count over start..end; ``records`` maps a day to taken/skipped."""
+    """A daily medication's count over start..end; ``records`` maps a day to taken/skipped,
+    ``due`` holds the days a dose is due (None: every day; see the module doc)."""
     statuses = [
-        dose_status(day, records.get(day), journal_start=journal_start, today=today)
+        dose_status(day, records.get(day), journal_start=journal_start, today=today, due=due)
         for day in _days(start, end)
     ]
     taken = statuses.count("taken")

@@ -322,6 +322,32 @@ _DETAILS: dict[str, dict[str, tuple[str, str, str, str]]] = {
         "taken": ("Taken", "true if taken, false if skipped", "", "true, false"),
         "reason": ("Reason skipped", "why a dose was skipped, as written", "", ""),
     },
+    "medication_event": {
+        "event": (
+            "Event",
+            "what changed in the medication timeline; the entry's date is when it took effect "
+            "(a stop's date is the first day without it; a holiday's date its first day)",
+            "",
+            "start, switch, dose (a dose change), holiday, stop, schedule (a scheduled dose)",
+        ),
+        "medication": ("Medication", "the medication the event is about", "", ""),
+        "dose": ("Dose", "the dose from this date, as written (empty: not given)", "", ""),
+        "to_medication": ("Switched to", "for a switch, the medication switched to", "", ""),
+        "ends_on": ("Holiday ends", "for a holiday, its last day (included)", "date", ""),
+        "every": (
+            "Every",
+            "for a schedule, the interval between doses",
+            "",
+            "Nd days, Nw weeks, Nmo months, Ny years",
+        ),
+        "next_due": (
+            "First due",
+            "for a schedule, the next dose's date when it was set; later doses move it on",
+            "date",
+            "",
+        ),
+        "reason": ("Reason", "why, as written", "", ""),
+    },
     "body_measure": {
         "measure": ("Measure", "what was measured", "", "weight_kg, waist_cm"),
         "value": ("Value", "the value measured, in the measure's unit", "kg or cm", ""),

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from aijournal.domain.dates import check_day_range
 from aijournal.domain.labels import article
 from aijournal.domain.labs import LabValue, check_stored
+from aijournal.domain.medtimeline import check_ahead, parse_every
 from aijournal.domain.symptoms import BODY_SITES, SymptomSet
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.errors import BadInput
@@ -66,6 +67,8 @@ def _check_rules(incoming: Incoming, symptoms: SymptomSet, today: date) -> None:
             raise incoming.fail(where, f"date {day} is in the future (only visits may be)")
         try:
             check_day_range(day, today=today)
+            if kind == "med_event":
+                check_ahead("date", day, today)
             _check_detail(kind, detail, symptoms, today)
             if kind == "lab":
                 _check_lab(detail, incoming.items.get(entry_id, {}))
@@ -103,6 +106,23 @@ def _check_detail(kind: str, detail: Values, symptoms: SymptomSet, today: date) 
             raise BadInput(f"answered_on {answered} is in the future")
         if answered is not None:
             check_day_range(answered, today=today)
+    elif kind == "med_event":
+        _check_med_event(detail, today)
+
+
+def _check_med_event(detail: Values, today: date) -> None:
+    """An event's interval and dates as `aij med` allows them (how far ahead, in order)."""
+    event, _, _, to_medication, ends_on, every, next_due, _ = detail
+    if every is not None:
+        parse_every(every)
+    check_ahead("ends_on", ends_on, today)
+    check_ahead("next_due", next_due, today)
+    if event == "switch" and to_medication is None:
+        raise BadInput("a switch needs to_medication")
+    if event == "holiday" and ends_on is None:
+        raise BadInput("a holiday needs ends_on")
+    if event == "schedule" and (every is None or next_due is None):
+        raise BadInput("a schedule needs every and next_due")
 
 
 def _normal(table: Table, values: Values) -> Values:

@@ -35,6 +35,7 @@ from aijournal.domain.limits import (
     MAX_MEAL_TEXT,
     SYMPTOM_VALUE_RANGE,
 )
+from aijournal.domain.medtimeline import EVENT_EVERY, EVENTS, MAX_DOSE, MAX_REASON
 from aijournal.domain.nutrients import NUTRIENT_KEYS
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.export.cells import CellType
@@ -50,6 +51,7 @@ from aijournal.store.models import (
     Meal,
     MealItem,
     MedicationDose,
+    MedicationEvent,
     MindSession,
     Note,
     PainSites,
@@ -256,6 +258,21 @@ LAB_RESULT = Table(
     items=True,
 )
 
+MEDICATION_EVENT = Table(
+    "medication_event",
+    MedicationEvent,
+    (
+        Column("event", "text", choices=EVENTS),
+        Column("medication", "text", max_length=60, pattern=KEBAB),
+        _text("dose", MAX_DOSE),
+        Column("to_medication", "text", nullable=True, max_length=60, pattern=KEBAB),
+        Column("ends_on", "date", nullable=True),
+        Column("every", "text", nullable=True, max_length=6, pattern=EVENT_EVERY),
+        Column("next_due", "date", nullable=True),
+        _text("reason", MAX_REASON, nullable=True),
+    ),
+)
+
 # Every detail table, in the order of the migrations (the JSON export's order).
 TABLES: tuple[Table, ...] = (
     SYMPTOM_RATING,
@@ -275,6 +292,7 @@ TABLES: tuple[Table, ...] = (
     QUESTION,
     LAB,
     LAB_RESULT,
+    MEDICATION_EVENT,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 
@@ -294,6 +312,7 @@ KIND_TABLE: dict[str, Table] = {
     "visit": VISIT,
     "question": QUESTION,
     "lab": LAB,
+    "med_event": MEDICATION_EVENT,
 }
 KIND_ITEMS: dict[str, Table] = {
     "exercise": EXERCISE_ITEM,
@@ -303,7 +322,7 @@ KIND_ITEMS: dict[str, Table] = {
     "lab": LAB_RESULT,
 }
 # Kinds whose day may lie ahead (an upcoming appointment).
-FUTURE_KINDS = ("visit",)
+FUTURE_KINDS = ("visit", "med_event")
 
 
 @dataclass(frozen=True)
@@ -343,6 +362,7 @@ CSV_FILES: tuple[CsvFile, ...] = (
     CsvFile("questions.csv", QUESTION, "question"),
     CsvFile("labs.csv", LAB, "lab"),
     CsvFile("lab_results.csv", LAB_RESULT, "lab"),
+    CsvFile("medication_events.csv", MEDICATION_EVENT, "med_event"),
 )
 CSV_NAMES = frozenset({MANIFEST, DAILY, CODEBOOK, *(f.name for f in CSV_FILES)})
 ENTRY_MODEL = Entry

@@ -21,6 +21,7 @@ from aijournal.render.console import (
     warn,
 )
 from aijournal.render.day import day_nutrients, day_report, food
+from aijournal.render.med import med_history
 from aijournal.render.plans import days_table, plan_check, plan_week, requirements_table, today_plan
 from aijournal.render.week import insight_finding, insights, insights_data, trends, week_report
 
@@ -45,6 +46,7 @@ __all__ = [
     "insights",
     "insights_data",
     "key_values",
+    "med_history",
     "out",
     "plan_check",
     "plan_week",

@@ -5,6 +5,7 @@ from typing import Any
 from rich.text import Text
 
 from aijournal.render.console import hint, keep_whole, new_table, out, plural
+from aijournal.render.med import scheduled
 
 STATUS_STYLE = {
     "done": "green",
@@ -136,3 +137,4 @@ def today_plan(result: Any) -> None:
     out().print(
         Text("Status: ") + Text(_words(result.status), style=STATUS_STYLE.get(result.status, ""))
     )
+    scheduled(result.scheduled)

@@ -25,12 +25,14 @@ from aijournal.render.console import (
     signed,
     target_bar,
 )
+from aijournal.render.med import scheduled
 from aijournal.render.plans import days_table, requirements_table
 
 
 def week_report(report: Any, units: Units = "metric") -> None:
     """`aij week`: every section as a table that fits 80 columns (weight, waist in ``units``)."""
     out().print(Text(f"Week {report.week} ({report.start} to {report.end})", style="bold"))
+    scheduled(report.scheduled)
     if report.empty:
         hint(report.hint)
         return
@@ -234,12 +236,14 @@ def insights_data(result: Any) -> dict[str, Any]:
     data: dict[str, Any] = result.model_dump(mode="json")
     for item, dumped in zip(result.insights, data["insights"], strict=True):
         dumped["finding"] = insight_finding(item)
+    for item, dumped in zip(result.medication_changes, data["medication_changes"], strict=True):
+        dumped["finding"] = insight_finding(item)
     return data
 
 
 def insights(result: Any) -> None:
     out().print(Text(f"Insights, {result.start} to {result.end}", style="bold"))
-    for item in result.insights:
+    for item in [*result.insights, *result.medication_changes]:
         out().print(Text(item.question, style="bold"))
         info("  " + insight_finding(item))
     out().print(Text(result.caution, style="italic"))

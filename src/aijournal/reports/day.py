@@ -12,6 +12,7 @@ from aijournal.domain.activity import ActivityTotals, day_totals
 from aijournal.domain.dayintake import DayIntake, counted_for_upper, day_intakes, over_upper
 from aijournal.domain.nutrients import NUTRIENT_KEYS, TRACKED
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
+from aijournal.reports.medication import due_medications
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import logged_sessions, sessions_between
@@ -79,7 +80,8 @@ def as_number(value: float) -> int | float:
 def day_report(
     *, session: Session, day: date, config: Config, profile: TargetProfile | None = None
 ) -> DayReport:
-    """Everything logged on ``day``; configured medications with no record show taken=None."""
+    """Everything logged on ``day``; medications due that day (reports/medication.py) with no
+    record show taken=None."""
     report = DayReport(date=day)
     ids: dict[str, list[str]] = {}
     symptom_order = [s.name for s in config.symptom_set()]
@@ -97,7 +99,7 @@ def day_report(
             name=dose.medication, dose=dose.dose, taken=dose.taken, reason=dose.reason, id=entry.id
         )
         ids.setdefault("dose", []).append(entry.id)
-    for med in config.medications:
+    for med in due_medications(session=session, config=config, day=day):
         report.medications.append(
             recorded.pop(med.name, DoseOut(name=med.name, dose=med.dose, taken=None))
         )

@@ -60,8 +60,15 @@ def _summary(kind: str, detail: Any) -> str:
         ),
         "question": lambda d: d.text + (f" (answered {d.answered_on})" if d.answered_on else ""),
         "lab": lambda d: d.test,
+        "med_event": _med_event,
     }
     return describe[kind](detail)
+
+
+def _med_event(detail: Any) -> str:
+    from aijournal.store.medication import describe, stored_event
+
+    return describe(stored_event(detail))
 
 
 def check_kind(kind: str | None) -> tuple[str, ...]:

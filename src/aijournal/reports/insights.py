@@ -50,6 +50,8 @@ class InsightsResult(BaseModel):
     start: date
     end: date
     insights: list[Insight]
+    # The 8 weeks before and after each medication change (reports/medication.py).
+    medication_changes: list[Insight] = []
     caution: str = CAUTION
 
 
@@ -67,7 +69,7 @@ def _ratings(session: Session, name: str, start: date, end: date) -> dict[date, 
     return {day: value for day, value in session.exec(query)}
 
 
-def _compare(
+def compare(
     question: str,
     outcome: tuple[str, str, str],
     with_: list[float],
@@ -138,7 +140,7 @@ def insights(
             if d in logged and d not in exercise_days and d + timedelta(days=1) in values
         ]
         found.append(
-            _compare(
+            compare(
                 f"Next-day {outcome[0]} after exercise days vs other logged days",
                 outcome,
                 after_ex,
@@ -158,7 +160,7 @@ def insights(
         if s.hours is not None and s.hours >= SHORT_NIGHT_HOURS and e.day in pain
     ]
     found.append(
-        _compare(
+        compare(
             "Worst joint pain after nights under 7 h vs nights of 7 h or more",
             ("worst joint pain", "0-10", "points"),
             short,
@@ -167,7 +169,10 @@ def insights(
         )
     )
     found.append(_plan_weeks(start, end, pain, stored, plan, catalog, logged))
-    return InsightsResult(start=start, end=end, insights=found)
+    from aijournal.reports.beforeafter import before_after  # it builds on compare() here
+
+    changes = before_after(session=session, start=start, end=end)
+    return InsightsResult(start=start, end=end, insights=found, medication_changes=changes)
 
 
 def _plan_weeks(
@@ -195,7 +200,7 @@ def _plan_weeks(
             met = all(r.met for r in result.requirements)
             (met_next if met else unmet_next).append(mean)
         monday += timedelta(days=7)
-    return _compare(
+    return compare(
         "Mean worst joint pain in the week after a week that met the plan vs one that did not",
         ("weekly mean worst joint pain", "0-10", "points"),
         met_next,

@@ -10,6 +10,7 @@ from aijournal.catalog.protocols import DAY_KEYS, ExerciseCatalog, Plan
 from aijournal.domain.adherence import WeekAdherence, week_dates, weekly_adherence
 from aijournal.domain.exercise import format_entry
 from aijournal.domain.status import NOT_STARTED
+from aijournal.reports.medication import ScheduledDose, scheduled_doses
 from aijournal.store.exercise import (
     StoredSession,
     item_entry,
@@ -137,6 +138,7 @@ class TodayResult(BaseModel):
     planned: dict[str, Any]
     logged: list[dict[str, Any]]
     status: str
+    scheduled: list[ScheduledDose] = []
 
 
 def today_view(
@@ -159,4 +161,5 @@ def today_view(
         planned=planned,
         logged=[session_json(s) for s in stored],
         status=status,
+        scheduled=scheduled_doses(session=session, today=today),
     )

@@ -19,10 +19,12 @@ from aijournal.domain.dayintake import DayIntake, day_intakes, summarize
 from aijournal.domain.status import daily_doses
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
+from aijournal.reports.medication import daily_names, due_days
 from aijournal.reports.week import GOOD_NIGHT_HOURS
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.meals import daily_nutrient_sums
+from aijournal.store.medication import load_timeline
 from aijournal.store.models import BodyMeasure, Entry, MedicationDose, SleepRecord, SymptomRating
 from aijournal.store.span import journal_start
 
@@ -262,8 +264,11 @@ def _medication(
     today: date,
     began: date,
 ) -> list[float | None]:
-    """% of expected doses of daily medications taken (``domain/status.py``)."""
-    daily = [m.name for m in config.medications if m.schedule == "daily"]
+    """% of expected doses of daily medications taken (``domain/status.py``; the days due
+    from the medication timeline, when there is one: a holiday's days are not expected)."""
+    timeline = load_timeline(session=session)
+    daily = daily_names(timeline, config, first, end)
+    due = {name: due_days(timeline, name, first, end) for name in daily}
     records: dict[str, dict[date, bool]] = {name: {} for name in daily}
     for entry, dose in rows_between(session=session, model=MedicationDose, start=first, end=end):
         if dose.medication in records:
@@ -272,7 +277,12 @@ def _medication(
     for start in starts:
         counts = [
             daily_doses(
-                records[name], start, start + timedelta(days=6), journal_start=began, today=today
+                records[name],
+                start,
+                start + timedelta(days=6),
+                journal_start=began,
+                today=today,
+                due=due[name],
             )
             for name in daily
         ]

@@ -19,12 +19,19 @@ from aijournal.domain.change import RULE_TEXT, exact_mean, pain_change
 from aijournal.domain.dayintake import day_intakes, summarize
 from aijournal.domain.nutrients import MK7, MK7_NOTE, NUTRIENTS
 from aijournal.domain.pattern import LoggedFood, weekly_pattern
-from aijournal.domain.status import daily_doses, weekly_doses
+from aijournal.domain.status import DoseCount, daily_doses, weekly_doses
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.reports.checkins import checkins_between
+from aijournal.reports.medication import (
+    ScheduledDose,
+    due_days,
+    scheduled_doses,
+    shown_medications,
+)
 from aijournal.reports.plan import check_week
 from aijournal.store.daily import rows_between
 from aijournal.store.meals import daily_nutrient_sums
+from aijournal.store.medication import load_timeline
 from aijournal.store.models import (
     BodyMeasure,
     Entry,
@@ -106,6 +113,7 @@ class WeekReport(BaseModel):
     pattern: dict[str, Any] | None = None
     symptoms: list[SymptomWeek] = []
     medications: list[MedicationWeek] = []
+    scheduled: list[ScheduledDose] = []
     habits: HabitsWeek | None = None
     checkins: list[dict[str, Any]] = []
     warnings: list[str] = []
@@ -255,15 +263,21 @@ def medication_weeks(
     journal starts are not journaling yet, today is in progress, neither is a miss)."""
     doses = rows_between(session=session, model=MedicationDose, start=start, end=end)
     first = journal_start(session=session)
+    timeline = load_timeline(session=session)
     result = []
-    names = [m.name for m in config.medications]
+    shown = shown_medications(timeline, config, start, end)
+    names = [m.name for m in shown]
     names += sorted({d.medication for _, d in doses} - set(names))
     for name in names:
-        med = next((m for m in config.medications if m.name == name), None)
+        med = next((m for m in shown if m.name == name), None)
         mine = [(e, d) for e, d in doses if d.medication == name]
-        if med is None or med.schedule == "daily":
+        if name in timeline.schedules:
+            taken = sum(d.taken for _, d in mine)
+            count = DoseCount(len(mine), taken, len(mine) - taken, 0)
+        elif med is None or med.schedule == "daily":
             records = {e.day: d.taken for e, d in mine}
-            count = daily_doses(records, start, end, journal_start=first, today=today)
+            due = due_days(timeline, name, start, end)
+            count = daily_doses(records, start, end, journal_start=first, today=today, due=due)
         else:
             count = weekly_doses(
                 [d.taken for _, d in mine], start, end, journal_start=first, today=today
@@ -272,7 +286,7 @@ def medication_weeks(
         result.append(
             MedicationWeek(
                 name=name,
-                dose=med.dose if med else mine[0][1].dose,
+                dose=med.dose if med else (mine[-1][1].dose if mine else ""),
                 expected=count.expected,
                 taken=count.taken,
                 skipped=skipped,
@@ -342,6 +356,7 @@ def week_report(
             start=start,
             end=end,
             empty=True,
+            scheduled=scheduled_doses(session=session, today=today),
             hint="Nothing is logged this week yet. Start with a check-in: aij log "
             "(or aij log joint-pain=3 sleep=7), your medication: aij log med, exercise: "
             'aij log ex brisk-walk 30m, and a meal: aij log meal "oats 40g, milk 1 cup".',
@@ -361,6 +376,7 @@ def week_report(
         pattern=pattern_week(session, start, end),
         symptoms=symptom_weeks(session, start, end, [s.name for s in config.symptom_set()]),
         medications=medication_weeks(session, start, end, config, today),
+        scheduled=scheduled_doses(session=session, today=today),
         habits=habits_week(session, start, end),
         checkins=checkins_between(session=session, start=start, end=end),
     )

@@ -17,6 +17,7 @@ from aijournal.store.models import (
     Lab,
     Meal,
     MedicationDose,
+    MedicationEvent,
     MindSession,
     Note,
     PainSites,
@@ -44,6 +45,7 @@ DETAIL_MODELS: dict[str, type[SQLModel]] = {
     "visit": Visit,
     "question": Question,
     "lab": Lab,
+    "med_event": MedicationEvent,
 }
 
 

@@ -34,6 +34,9 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "visit": ("clinician", "note"),
     "question": ("text",),
     "lab": (),  # a wrong value: aij rm ID and log it again (or aij undo straight after)
+    # A timeline event's dates and names are checked against every other event: to change
+    # one, remove it (aij rm) and record it again; only its reason is edited in place.
+    "med_event": ("reason",),
 }
 _YES = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False}
 
@@ -57,7 +60,7 @@ def _value_for(
             raise BadInput(f"taken={text} is not allowed; use yes or no")
         return _YES[text.lower()]
     if key == "reason":
-        return text.strip() or None
+        return text.strip()[:500] or None
     if key == "hours":
         return parse_number(key, text, 0, 24, "hours slept, 0-24")
     if key == "quality":
@@ -184,6 +187,11 @@ def edit_entry(
         raise BadInput("nothing to change; give key=value pairs or --date")
     if new_day is not None and new_day != entry.day:
         _refuse_clash(session=session, entry=entry, detail=detail, day=new_day)
+        if entry.kind == "med_event":
+            raise BadInput(
+                "a medication event's date is checked against the others: remove it "
+                f"(aij rm {entry.id}) and record it again with aij med"
+            )
     touch(entry)  # before any change is flushed: the undo log keeps the entry as it was
     edited = Edited(entry.id, entry.day, entry.kind)
     for key, value in values.items():

@@ -188,6 +188,20 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             PRIMARY KEY (entry_id, position)
         )""",
     ),
+    # The medication timeline (#14): one event per entry of kind "med_event".
+    10: (
+        """CREATE TABLE medication_event (
+            entry_id VARCHAR(12) NOT NULL PRIMARY KEY REFERENCES entry (id) ON DELETE CASCADE,
+            event VARCHAR(10) NOT NULL,
+            medication VARCHAR(60) NOT NULL,
+            dose VARCHAR(40) NOT NULL,
+            to_medication VARCHAR(60),
+            ends_on DATE,
+            every VARCHAR(6),
+            next_due DATE,
+            reason VARCHAR(500)
+        )""",
+    ),
 }
 
 LATEST = max(MIGRATIONS)

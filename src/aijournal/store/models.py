@@ -194,6 +194,22 @@ class LabResult(SQLModel, table=True):
     lsc_unit: str | None = Field(default=None, max_length=10)
 
 
+class MedicationEvent(SQLModel, table=True):
+    """An event of the medication timeline (kind "med_event"): start, switch, dose change,
+    holiday (to ``ends_on``), stop, or a schedule (``every``, first ``next_due``)."""
+
+    __tablename__ = "medication_event"
+    entry_id: str = Field(primary_key=True, foreign_key=ENTRY_FK, ondelete="CASCADE")
+    event: str = Field(max_length=10)
+    medication: str = Field(max_length=60)
+    dose: str = Field(default="", max_length=40)
+    to_medication: str | None = Field(default=None, max_length=60)
+    ends_on: date | None = None
+    every: str | None = Field(default=None, max_length=6)
+    next_due: date | None = None
+    reason: str | None = Field(default=None, max_length=500)
+
+
 class UndoRecord(SQLModel, table=True):
     """What one write command (a batch) did to one entry, so `aij undo` can take it back:
     created it, or changed or removed it (``state``: the entry's rows before, as JSON)."""

@@ -1,0 +1,50 @@
+"""`aij med history`, and the scheduled-dose lines of `aij today` and `aij week`."""
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+
+from aijournal.render.console import hint, out, plural, rows_table
+
+
+def long_date(day: date) -> str:
+    """'15 Jan 2027' (no leading zero, the month in English whatever the locale)."""
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def scheduled_line(item: Any) -> str:
+    """'Zoledronic acid: next dose due 15 Jan 2027', or how many days overdue it is."""
+    when = long_date(item.due)
+    if item.days_overdue > 0:
+        late = plural(item.days_overdue, "day")
+        return f"{item.name}: dose due {when} is {late} overdue"
+    if item.due == item.as_of:
+        return f"{item.name}: dose due today ({when})"
+    return f"{item.name}: next dose due {when}"
+
+
+def scheduled(items: Any) -> None:
+    """One line per scheduled medication, the overdue ones in bold."""
+    for item in items:
+        style = "bold yellow" if item.days_overdue > 0 else ""
+        out().print(Text(scheduled_line(item), style=style))
+
+
+def med_history(result: Any) -> None:
+    """`aij med history`: the events as a table, then what is current and what is due."""
+    if not result.events:
+        hint("No medication event yet. Record one: aij med start anastrozole --dose '1 mg'")
+        return
+    rows_table(
+        "Medication timeline",
+        ("id", "date", "event"),
+        ((e.id, e.date.isoformat(), e.text) for e in result.events),
+    )
+    for c in result.current:
+        holiday = " (on a holiday today)" if c.on_holiday else ""
+        out().print(Text(f"Current: {c.medication} {c.dose} since {long_date(c.since)}{holiday}"))
+    if not result.current:
+        out().print(Text("No daily medication is current on the timeline today."))
+    scheduled(result.scheduled)
