@@ -81,7 +81,9 @@ def test_json_round_trip_is_byte_identical(aij: Run, full_journal: Built, tmp_pa
         "0.1.0",
     )
     assert len(data["tables"]["entry"]) == ENTRIES
-    assert len(data["tables"]) == 17  # entry and the 16 detail tables
+    assert (
+        len(data["tables"]) == 19
+    )  # entry and the 18 detail tables (lab, lab_result, medication_event since #14)
     assert data["tables"]["meal_item"][0]["vitamin_d_ug"] is None  # unknown, not 0
 
 
