@@ -365,7 +365,10 @@ def ex(
 @app.command("lab", cls=DashWordsCommand)
 def lab(
     test: Annotated[
-        str, typer.Argument(help="The test: dexa, vitamin-d, calcium, or any other name.")
+        str,
+        typer.Argument(
+            metavar="TEST", help="The test: dexa, vitamin-d, calcium, or any other name."
+        ),
     ],
     values: Annotated[
         list[str],
@@ -392,17 +395,16 @@ def lab(
     """Record a lab result: a DEXA scan's T-scores (and BMD) by site, 25-OH vitamin D
     (nmol/L or ng/mL), serum calcium (mmol/L or mg/dL), or any named result with its unit.
 
-    Sites: lumbar-spine, total-hip, femoral-neck, forearm. Vitamin D is kept in nmol/L
-    (1 ng/mL = 2.496 nmol/L), calcium in mmol/L (1 mmol/L = 4.008 mg/dL).
+    Sites: lumbar-spine, total-hip, femoral-neck, forearm; add SITE-bmd=0.912 for the BMD
+    in g/cm2 and --lsc SITE=0.03 for the report's least significant change. Vitamin D is
+    kept in nmol/L (1 ng/mL = 2.496 nmol/L), calcium in mmol/L (1 mmol/L = 4.008 mg/dL):
+    "aij log lab calcium 2.4 mmol/L"; any other result with its unit: "ferritin 45 ug/L".
 
     Examples:
 
     \b
-      aij log lab dexa lumbar-spine=-2.1 total-hip=-1.4 femoral-neck=-1.8 --date 2026-03-10
-      aij log lab dexa lumbar-spine=-2.1 lumbar-spine-bmd=0.912 --lsc lumbar-spine=0.03
+      aij log lab dexa lumbar-spine=-2.1 total-hip=-1.4 --date 2026-03-10
       aij log lab vitamin-d 62 nmol/L
-      aij log lab calcium 2.4 mmol/L
-      aij log lab ferritin 45 ug/L
     """
     from aijournal.domain.labs import DEXA, describe, lab_test_name, parse_amount, parse_dexa
     from aijournal.store.labs import save_lab
