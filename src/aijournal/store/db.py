@@ -26,7 +26,8 @@ from aijournal.paths import (
 )
 from aijournal.store.entries import duplicate_notices
 from aijournal.store.migrations import LATEST, MIGRATIONS
-from aijournal.store.models import SchemaVersion
+from aijournal.store.models import DEFAULT_JOURNAL, SchemaVersion
+from aijournal.store.scope import JOURNAL_KEY
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A writer waits this long for another to finish: a user would rather wait than lose a day.
@@ -157,11 +158,13 @@ class Journal:
 
     ``pending``: the file does not exist yet; reads see an empty journal held in memory, and
     the first write creates the file (so a read-only command never creates it).
+    ``name``: the journal (of several in one database) every session is kept to (scope.py).
     """
 
     def __init__(self, path: Path, engine: Engine, *, pending: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.name = DEFAULT_JOURNAL
         # Lines for the user from committed writes (likely duplicates); the CLI prints them.
         self.notices: list[str] = []
         self.pending = pending
@@ -178,7 +181,7 @@ class Journal:
     @contextmanager
     def read(self) -> Iterator[Session]:
         try:
-            with Session(self.engine) as session:
+            with Session(self.engine, info={JOURNAL_KEY: self.name}) as session:
                 yield session
         except DBAPIError as exc:
             raise _friendly(exc, self.path) from None
@@ -188,7 +191,8 @@ class Journal:
         """One transaction (BEGIN IMMEDIATE): all of it is saved, or none of it."""
         self._materialise()
         try:
-            with Session(self.engine.execution_options(aij_write=True)) as session:
+            writing = self.engine.execution_options(aij_write=True)
+            with Session(writing, info={JOURNAL_KEY: self.name}) as session:
                 yield session
                 notices = duplicate_notices(session=session)
                 session.commit()

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from aijournal.clock import utcnow
 from aijournal.errors import BadInput, NotFound
 from aijournal.store.models import Entry
+from aijournal.store.scope import id_taken
 from aijournal.store.undo import CHANGED, CREATED, REMOVED, created_in_session, remember, snapshot
 
 # No 0/o, 1/l/i: an id a person can read aloud and type.
@@ -19,9 +20,10 @@ ID_LENGTH = 6
 
 
 def new_id(*, session: Session) -> str:
+    """An id no journal of the database holds (ids are the primary key across journals)."""
     while True:
         candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
-        if session.get(Entry, candidate) is None:
+        if not id_taken(session, candidate):
             return candidate
 
 
