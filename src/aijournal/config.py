@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.daylog import guided_keys, parse_tracked
+from aijournal.domain.journals import DEFAULT_JOURNAL, check_journal_name
 from aijournal.domain.limits import SYMPTOM_VALUE_RANGE
 from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
@@ -90,6 +91,16 @@ class Config(BaseModel):
     tracked: list[str] | None = None
     # How many backups `aij db backup` (and the backup before an import) keep in backups/.
     backups_kept: int = Field(default=DEFAULT_BACKUPS_KEPT, ge=1, le=1000)
+    # The journal, of several in one database, commands use without --journal (#13).
+    journal: str = DEFAULT_JOURNAL
+
+    @field_validator("journal")
+    @classmethod
+    def _journal_name(cls, value: str) -> str:
+        try:
+            return check_journal_name(value)
+        except BadInput as exc:
+            raise ValueError(str(exc)) from None
 
     @model_validator(mode="after")
     def _known_tracked(self) -> "Config":
@@ -112,7 +123,7 @@ class Config(BaseModel):
 
 # Keys of the one-line log that are not symptoms.
 RESERVED_KEYS = ("sleep", "sleep-quality", "weight", "waist", "mind")
-SETTABLE = ("medications", "profile", "plan", "units", "tracked", "backups_kept")
+SETTABLE = ("medications", "profile", "plan", "units", "tracked", "backups_kept", "journal")
 
 
 def config_exists() -> bool:
@@ -182,6 +193,8 @@ def set_value(config: Config, key: str, value: str) -> Config:
         if not value.strip().isdigit() or not 1 <= int(value) <= 1000:
             raise BadInput(f"backups_kept '{value}' is not allowed; use a whole number 1-1000")
         return config.model_copy(update={"backups_kept": int(value)})
+    if key == "journal":
+        return config.model_copy(update={"journal": check_journal_name(value)})
     if key == "tracked":
         names = [s.name for s in config.symptom_set()]
         return config.model_copy(update={"tracked": parse_tracked(value, names)})
@@ -195,3 +208,24 @@ def set_value(config: Config, key: str, value: str) -> Config:
         return config.model_copy(update={"plan": load_plans(paths().protocols).get(value).id})
     hint = did_you_mean(key, SETTABLE)
     raise BadInput(f"unknown setting '{key}'{hint}; settable: {', '.join(SETTABLE)}")
+
+
+# -- which journal: --journal, else AIJ_JOURNAL, else the `journal:` setting, else 'me' -----
+
+_journal_override: str | None = None
+
+
+def set_journal_override(name: str | None) -> None:
+    """The journal named by --journal (checked here, before anything is opened)."""
+    global _journal_override
+    _journal_override = None if name is None else check_journal_name(name)
+
+
+def current_journal() -> str:
+    """The journal the command reads and writes (of several in one database)."""
+    if _journal_override is not None:
+        return _journal_override
+    env = os.environ.get("AIJ_JOURNAL")
+    if env:
+        return check_journal_name(env)
+    return load_config().journal

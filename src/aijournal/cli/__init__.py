@@ -63,6 +63,14 @@ def root(
         Path | None,
         typer.Option(help="Use this folder for the journal and settings (else AIJ_HOME)."),
     ] = None,
+    journal: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Use this journal of several in one database (else AIJ_JOURNAL, else the "
+            "journal setting, else 'me').",
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an internal error.")
     ] = False,
@@ -74,6 +82,10 @@ def root(
     from aijournal.paths import set_home_override
 
     set_home_override(home)
+    if journal is not None:
+        from aijournal.config import set_journal_override
+
+        set_journal_override(journal)
 
 
 app.add_typer(log.app, name="log")

@@ -19,7 +19,7 @@ The only deliberate look across journals is `id_taken`: ids are the primary key 
 
 from typing import Any
 
-from sqlalchemy import event, exists
+from sqlalchemy import event, exists, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from sqlmodel import SQLModel
 
@@ -77,6 +77,19 @@ def _stamp_new_entries(session: Session, _context: Any, _instances: Any) -> None
     for obj in session.new:
         if isinstance(obj, Entry | UndoRecord):
             obj.journal = name
+
+
+def journals_holding(session: Session, ids: list[str]) -> dict[str, str]:
+    """Of ``ids``, those some journal holds, with that journal's name (for an import: an id
+    another journal holds must be given a new one)."""
+    table = Entry.__table__  # type: ignore[attr-defined]
+    found: dict[str, str] = {}
+    for begin in range(0, len(ids), 500):
+        query = select(table.c.id, table.c.journal).where(
+            table.c.id.in_(ids[begin : begin + 500])
+        )
+        found.update({row[0]: row[1] for row in session.connection().execute(query)})
+    return found
 
 
 def id_taken(session: Session, entry_id: str) -> bool:
