@@ -246,9 +246,11 @@ def test_schema_8_puts_every_older_entry_and_undo_record_in_journal_me(
     shutil.copy(FIXTURES / fixture, path)
     conn = sqlite3.connect(path)
     before = conn.execute("SELECT * FROM entry ORDER BY id").fetchall()
-    undo_before = conn.execute("SELECT count(*) FROM undo_log").fetchone() if (
-        fixture == "journal-v7.db"
-    ) else None
+    undo_before = (
+        conn.execute("SELECT count(*) FROM undo_log").fetchone()
+        if (fixture == "journal-v7.db")
+        else None
+    )
     conn.close()
     open_journal(path).close()
     conn = sqlite3.connect(path)

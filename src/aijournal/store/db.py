@@ -179,9 +179,11 @@ class Journal:
         self.pending = False
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, journal: str | None = None) -> Iterator[Session]:
+        """A session for reading, kept to this journal (or to ``journal``: a study export
+        reads several in turn)."""
         try:
-            with Session(self.engine, info={JOURNAL_KEY: self.name}) as session:
+            with Session(self.engine, info={JOURNAL_KEY: journal or self.name}) as session:
                 yield session
         except DBAPIError as exc:
             raise _friendly(exc, self.path) from None

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import event, exists, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from aijournal.store.models import ENTRY_FK, Entry, UndoRecord
 
@@ -48,8 +48,8 @@ def _criteria(name: str) -> list[Any]:
     """The loader criteria keeping a statement to journal ``name``."""
     entry = Entry.__table__.alias("scope_entry")  # type: ignore[attr-defined]
     found = [
-        with_loader_criteria(Entry, Entry.journal == name, include_aliases=True),
-        with_loader_criteria(UndoRecord, UndoRecord.journal == name, include_aliases=True),
+        with_loader_criteria(Entry, col(Entry.journal) == name, include_aliases=True),
+        with_loader_criteria(UndoRecord, col(UndoRecord.journal) == name, include_aliases=True),
     ]
     for model in detail_models():
         mine = exists().where(
@@ -85,11 +85,17 @@ def journals_holding(session: Session, ids: list[str]) -> dict[str, str]:
     table = Entry.__table__  # type: ignore[attr-defined]
     found: dict[str, str] = {}
     for begin in range(0, len(ids), 500):
-        query = select(table.c.id, table.c.journal).where(
-            table.c.id.in_(ids[begin : begin + 500])
-        )
+        query = select(table.c.id, table.c.journal).where(table.c.id.in_(ids[begin : begin + 500]))
         found.update({row[0]: row[1] for row in session.connection().execute(query)})
     return found
+
+
+def journal_names(session: Session) -> list[str]:
+    """The names of the journals holding entries in this database (for a study export and
+    its "did you mean"); the names only, never a row of them."""
+    table = Entry.__table__  # type: ignore[attr-defined]
+    query = select(table.c.journal).distinct().order_by(table.c.journal)
+    return [str(row[0]) for row in session.connection().execute(query)]
 
 
 def id_taken(session: Session, entry_id: str) -> bool:

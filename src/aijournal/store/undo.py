@@ -5,9 +5,9 @@ such write of a session numbers the batch; each entry it creates is recorded, an
 it changes or removes is recorded with its rows as they were before (JSON), so `aij undo`
 removes what the last command created and puts back what it changed or removed. Only the
 last ``KEEP_COMMANDS`` batches are kept. Each journal (of several in one database) has its own
-batches: `aij undo` in one never takes back a command of another. Records are written with Core statements on the
-session's connection, which do not flush the session: a snapshot sees the rows as they were
-before this command's pending changes.
+batches: `aij undo` in one never takes back a command of another. Records are written with
+Core statements on the session's connection, which do not flush the session: a snapshot sees
+the rows as they were before this command's pending changes.
 """
 
 import json
