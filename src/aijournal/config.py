@@ -210,21 +210,13 @@ def set_value(config: Config, key: str, value: str) -> Config:
     raise BadInput(f"unknown setting '{key}'{hint}; settable: {', '.join(SETTABLE)}")
 
 
-# -- which journal: --journal, else AIJ_JOURNAL, else the `journal:` setting, else 'me' -----
-
-_journal_override: str | None = None
-
-
-def set_journal_override(name: str | None) -> None:
-    """The journal named by --journal (checked here, before anything is opened)."""
-    global _journal_override
-    _journal_override = None if name is None else check_journal_name(name)
-
-
 def current_journal() -> str:
-    """The journal the command reads and writes (of several in one database)."""
-    if _journal_override is not None:
-        return _journal_override
+    """The journal the command reads and writes (of several in one database): --journal,
+    else AIJ_JOURNAL, else the `journal:` setting, else 'me'. Checked before anything opens."""
+    from aijournal import paths as where
+
+    if where.journal_override is not None:
+        return check_journal_name(where.journal_override)
     env = os.environ.get("AIJ_JOURNAL")
     if env:
         return check_journal_name(env)

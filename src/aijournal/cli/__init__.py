@@ -79,13 +79,10 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    from aijournal.paths import set_home_override
+    from aijournal.paths import set_home_override, set_journal_override
 
     set_home_override(home)
-    if journal is not None:
-        from aijournal.config import set_journal_override
-
-        set_journal_override(journal)
+    set_journal_override(journal)
 
 
 app.add_typer(log.app, name="log")
