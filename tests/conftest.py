@@ -7,6 +7,7 @@ import pytest
 
 from aijournal.cli import main
 from tests.helpers import TODAY, Result
+from tests.pg import pg_url  # noqa: F401  (the postgres tests' fixture)
 
 
 @pytest.fixture(autouse=True)
