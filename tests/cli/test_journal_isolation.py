@@ -64,12 +64,13 @@ def _log(aij: Run, home: Path, journal: str, logged: list[Day]) -> None:
 
 
 def _xlsx_values(path: Path) -> list[list[object]]:
-    """The workbook's cells (its file also holds the time it was written)."""
+    """The workbook's cells, but the time it was written (About), which the real clock sets."""
     book = load_workbook(path, read_only=True)
     return [
         [sheet.title, *row]
         for sheet in book.worksheets
         for row in sheet.iter_rows(values_only=True)
+        if not (sheet.title == "About" and row and row[0] == "Written (UTC)")
     ]
 
 
