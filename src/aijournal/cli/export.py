@@ -219,6 +219,9 @@ def to_study(
         )
     rows = sum(m.daily_rows for m in summary.members)
     render.info(f"wrote {summary.path}: {len(summary.members)} journals, {rows} daily rows")
+    names = list(dict.fromkeys(wanted))
+    key = ", ".join(f"{m.pseudonym} {n}" for m, n in zip(summary.members, names, strict=True))
+    render.info(f"the key (keep it apart from the zip): {key}")
 
 
 def import_(
