@@ -146,7 +146,8 @@ def _changes(result: Any) -> None:
     out().print(Text("Before and after each medication change", style="bold"))
     by_change: dict[str, list[Any]] = {}
     for item in result.medication_changes:
-        by_change.setdefault(item.question.split(" 8 weeks before and after ", 1)[-1], []).append(item)
+        change = item.question.split(" 8 weeks before and after ", 1)[-1]
+        by_change.setdefault(change, []).append(item)
     for change, items in by_change.items():
         out().print(Text(f"  {change[:1].upper()}{change[1:]}"))
         compared = [i for i in items if i.verdict != "not enough data"]
