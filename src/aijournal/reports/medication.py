@@ -27,6 +27,15 @@ def due_medications(*, session: Session, config: Config, day: date) -> list[Medi
     return due_from(load_timeline(session=session), config, day)
 
 
+def timeline_due(*, session: Session, day: date) -> list[Medication] | None:
+    """The daily medications the timeline says are due on ``day``; None without a timeline
+    (the first run then asks which medication is taken)."""
+    timeline = load_timeline(session=session)
+    if not timeline.has_courses:
+        return None
+    return [Medication(name=p.medication, dose=p.dose) for p in timeline.due_on(day)]
+
+
 def loggable(
     *, session: Session, config: Config, day: date
 ) -> tuple[list[Medication], dict[str, Medication]]:
