@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.daylog import guided_keys, parse_tracked
+from aijournal.domain.journals import DEFAULT_JOURNAL, check_journal_name
 from aijournal.domain.limits import SYMPTOM_VALUE_RANGE
 from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
@@ -99,6 +100,17 @@ class Config(BaseModel):
     def _database(cls, value: str | None) -> str | None:
         return check_database_setting(value)
 
+    # The journal, of several in one database, commands use without --journal (#13).
+    journal: str = DEFAULT_JOURNAL
+
+    @field_validator("journal")
+    @classmethod
+    def _journal_name(cls, value: str) -> str:
+        try:
+            return check_journal_name(value)
+        except BadInput as exc:
+            raise ValueError(str(exc)) from None
+
     @model_validator(mode="after")
     def _known_tracked(self) -> "Config":
         if self.tracked is not None:
@@ -120,7 +132,16 @@ class Config(BaseModel):
 
 # Keys of the one-line log that are not symptoms.
 RESERVED_KEYS = ("sleep", "sleep-quality", "weight", "waist", "mind")
-SETTABLE = ("medications", "profile", "plan", "units", "tracked", "backups_kept", "database")
+SETTABLE = (
+    "medications",
+    "profile",
+    "plan",
+    "units",
+    "tracked",
+    "backups_kept",
+    "database",
+    "journal",
+)
 DATABASE_ENV = "AIJ_DATABASE_URL"
 _SCHEMES = ("sqlite:///", "postgresql://", "postgresql+psycopg://", "postgres://")
 # user:password@ in a URL's authority.
@@ -231,6 +252,8 @@ def set_value(config: Config, key: str, value: str) -> Config:
             return config.model_copy(update={"database": check_database_setting(value)})
         except ValueError as exc:
             raise BadInput(f"database '{_masked(value)}' is not allowed: {exc}") from None
+    if key == "journal":
+        return config.model_copy(update={"journal": check_journal_name(value)})
     if key == "tracked":
         names = [s.name for s in config.symptom_set()]
         return config.model_copy(update={"tracked": parse_tracked(value, names)})
@@ -249,3 +272,16 @@ def set_value(config: Config, key: str, value: str) -> Config:
 def _masked(value: str) -> str:
     """A URL the user typed, with any password replaced by ***."""
     return re.sub(r"^([a-z+]+://[^/@:]*:)[^/@]*@", r"\1***@", value.strip())
+
+
+def current_journal() -> str:
+    """The journal the command reads and writes (of several in one database): --journal,
+    else AIJ_JOURNAL, else the `journal:` setting, else 'me'. Checked before anything opens."""
+    from aijournal import paths as where
+
+    if where.journal_override is not None:
+        return check_journal_name(where.journal_override)
+    env = os.environ.get("AIJ_JOURNAL")
+    if env:
+        return check_journal_name(env)
+    return load_config().journal

@@ -32,6 +32,17 @@ def database_override() -> str | None:
     return _database_override
 
 
+# The journal (of several in one database) named by --journal; config.current_journal()
+# checks it and falls back to AIJ_JOURNAL and the setting.
+journal_override: str | None = None
+
+
+def set_journal_override(name: str | None) -> None:
+    """Set by the CLI's global ``--journal`` option (every run: the shell runs many)."""
+    global journal_override
+    journal_override = name
+
+
 def home_dir() -> Path:
     """The aij home folder (not created here)."""
     if _home_override is not None:

@@ -233,7 +233,10 @@ def test_on_a_migrated_v5_journal_a_duplicate_is_found_and_the_write_undone(
         undo_last(session=session, batch=last.batch)
     journal.close()
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT * FROM entry ORDER BY id").fetchall() == original
+    # Schema 8 added the journal column: the v5 rows are journal 'me', otherwise as they were.
+    columns = "id, day, kind, created_at, updated_at"
+    assert conn.execute(f"SELECT {columns} FROM entry ORDER BY id").fetchall() == original
+    assert conn.execute("SELECT DISTINCT journal FROM entry").fetchall() == [("me",)]
     assert conn.execute("SELECT count(*) FROM exercise_item").fetchone() == (3,)
     conn.close()
 
@@ -247,8 +250,8 @@ def test_the_v7_fixture_gains_the_medication_timeline_and_keeps_working(tmp_path
     from aijournal.store.medication import save_event
 
     path = tmp_path / "journal.db"
-    shutil.copy(FIXTURES / "journal-v7.db", path)
-    before = sqlite3.connect(FIXTURES / "journal-v7.db")
+    shutil.copy(FIXTURES / "journal-v7-doses.db", path)
+    before = sqlite3.connect(FIXTURES / "journal-v7-doses.db")
     entries = before.execute("SELECT * FROM entry ORDER BY id").fetchall()
     doses = before.execute("SELECT * FROM medication_dose ORDER BY entry_id").fetchall()
     before.close()
@@ -276,3 +279,31 @@ def test_the_v7_fixture_gains_the_medication_timeline_and_keeps_working(tmp_path
     ).fetchall() == [("2026-11-04", "start", "letrozole", "2.5 mg")]
     conn.close()
     assert len(list(tmp_path.glob("journal.db.v7-*.bak"))) == 1
+
+
+@pytest.mark.parametrize("fixture", ["journal-v1.db", "journal-v5.db", "journal-v7.db"])
+def test_schema_8_puts_every_older_entry_and_undo_record_in_journal_me(
+    tmp_path: Path, fixture: str
+) -> None:
+    path = tmp_path / "journal.db"
+    shutil.copy(FIXTURES / fixture, path)
+    conn = sqlite3.connect(path)
+    before = conn.execute("SELECT * FROM entry ORDER BY id").fetchall()
+    undo_before = (
+        conn.execute("SELECT count(*) FROM undo_log").fetchone()
+        if (fixture == "journal-v7.db")
+        else None
+    )
+    conn.close()
+    open_journal(path).close()
+    conn = sqlite3.connect(path)
+    after = conn.execute("SELECT * FROM entry ORDER BY id").fetchall()
+    indexes = {row[1] for row in conn.execute("PRAGMA index_list(entry)")}
+    undo = conn.execute("SELECT journal, count(*) FROM undo_log GROUP BY journal").fetchall()
+    conn.close()
+    assert after == [(*row, "me") for row in before]
+    assert {"ix_entry_journal_kind_day", "ix_entry_journal_day"} <= indexes
+    if undo_before is not None:
+        # tests/fixtures/README.md: the v7 journal holds 14 entries and 10 undo records.
+        assert len(before) == 14
+        assert undo == [("me", 10)]

@@ -86,6 +86,14 @@ def root(
             show_default=False,
         ),
     ] = None,
+    journal: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Use this journal of several in one database (else AIJ_JOURNAL, else the "
+            "journal setting, else 'me').",
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an internal error.")
     ] = False,
@@ -94,10 +102,11 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    from aijournal.paths import set_database_override, set_home_override
+    from aijournal.paths import set_database_override, set_home_override, set_journal_override
 
     set_home_override(home)
     set_database_override(db)
+    set_journal_override(journal)
 
 
 app.add_typer(log.app, name="log")

@@ -140,13 +140,17 @@ def is_interactive() -> bool:
 
 @contextmanager
 def journal() -> Iterator["Journal"]:
-    """The open journal of the current aij home (migrated if needed).
+    """The open journal of the current aij home (migrated if needed), kept to the journal
+    (of several in one database) that --journal, AIJ_JOURNAL or the setting names.
 
     A missing journal is not created until something is written: reading commands
     (`aij day`) leave no folder and no file behind."""
+    from aijournal.config import current_journal
     from aijournal.store.db import open_journal_for_reading
 
+    name = current_journal()
     opened = open_journal_for_reading(location())
+    opened.name = name
     try:
         yield opened
     finally:

@@ -144,5 +144,20 @@ def _home_journal() -> Path:
     return location().path or paths().journal
 
 
+@db_app.command("rls-sql")
+def rls_sql() -> None:
+    """Print the SQL that turns on row-level security on a PostgreSQL server (several
+    journals, each person connecting as a role named like their journal).
+
+    Examples:
+
+    \b
+      aij db rls-sql > rls.sql && psql -d aij -f rls.sql
+    """
+    from aijournal.store.rls import rls_sql as script
+
+    typer.echo(script(), nl=False)
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(db_app, name="db")

@@ -171,6 +171,59 @@ def to_json(
     render.info(f"wrote {path}: {entries} entries")
 
 
+@export_app.command("study")
+def to_study(
+    journals: Annotated[
+        str,
+        typer.Option(
+            "--journals",
+            metavar="A,B,...",
+            help="The journals of the study, comma-separated; P01 is the first, P02 the next.",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The zip to write.")],
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text", help="Add each journal's notes, questions and other free text."
+        ),
+    ] = False,
+    force: ForceOption = False,
+) -> None:
+    """Several journals for a research team: a daily.csv each under P01, P02 ..., a codebook
+    and a manifest; no journal name, and no free text unless --with-text.
+
+    Pseudonyms follow the order of --journals: keep that list, it is the study's key.
+
+    Examples:
+
+    \b
+      aij export study --journals anna,bea,carl --out study.zip
+    """
+    from aijournal import render
+    from aijournal.config import load_config
+    from aijournal.export.study import export_study
+
+    symptoms = load_config().symptom_set()
+    wanted = [name.strip() for name in journals.split(",") if name.strip()]
+    with journal() as opened:
+        summary = export_study(
+            journal=opened,
+            journals=wanted,
+            out=out,
+            today=clock.today(),
+            symptoms=symptoms,
+            with_text=with_text,
+            force=force,
+            progress=render.Progress,
+        )
+    rows = sum(m.daily_rows for m in summary.members)
+    render.info(f"wrote {summary.path}: {len(summary.members)} journals, {rows} daily rows")
+    names = list(dict.fromkeys(wanted))
+    key = ", ".join(f"{m.pseudonym} {n}" for m, n in zip(summary.members, names, strict=True))
+    render.info(f"the key (keep it apart from the zip): {key}")
+
+
 def import_(
     path: Annotated[
         Path,

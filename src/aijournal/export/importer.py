@@ -43,6 +43,7 @@ from aijournal.export.userfiles import Restored
 from aijournal.store import backup
 from aijournal.store.db import Journal
 from aijournal.store.edit import ONE_PER_DAY
+from aijournal.store.entries import ids_in_this_journal
 from aijournal.store.medication import stored_events
 from aijournal.store.undo import remember_created
 
@@ -268,10 +269,16 @@ def _one_a_day(session: Session, incoming: Incoming, new: list[str]) -> None:
 
 
 def _rows_to_insert(
-    incoming: Incoming, new: list[str]
+    incoming: Incoming, new: list[str], journal: str
 ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
     names = [c.name for c in ENTRY_COLUMNS]
-    yield "entry", (dict(zip(names, (i, *incoming.entries[i]), strict=True)) for i in new)
+    yield (
+        "entry",
+        (
+            {**dict(zip(names, (i, *incoming.entries[i]), strict=True)), "journal": journal}
+            for i in new
+        ),
+    )
     for table in TABLES:
         columns = table.column_names
         if table.items:
@@ -348,13 +355,17 @@ def _import(
         userfiles.staged(home or _home_of(journal), files) as restored,
         journal.write() as session,
     ):
+        # Into this journal: an id another journal of the database holds takes a new one.
+        ids = ids_in_this_journal(session=session, entry_ids=list(incoming.entries))
+        if any(old != new for old, new in ids.items()):
+            incoming = incoming.renamed(ids)
         present = _same_as_journal(session, incoming)
         new = [i for i in incoming.entries if i not in present]
         _one_a_day(session, incoming, new)
         _check_timeline(session, incoming, new)
         total = len(new) * 2 + sum(len(incoming.items.get(i, {})) for i in new)
         with progress("importing", total) as bar:
-            for name, rows in _rows_to_insert(incoming, new):
+            for name, rows in _rows_to_insert(incoming, new, journal.name):
                 for written in insert_rows(session=session, table_name=name, rows=rows):
                     bar.advance(written)
         remember_created(session=session, entry_ids=new)  # one batch: `aij undo` takes it back

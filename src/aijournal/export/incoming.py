@@ -54,6 +54,18 @@ class Incoming:
     # The user's own files (settings, recipes, foods, plans) by name in the aij home.
     files: dict[str, bytes] = field(default_factory=dict)
 
+    def renamed(self, ids: dict[str, str]) -> "Incoming":
+        """The same rows with entry ids renamed by ``ids`` (into another journal, #13)."""
+        return Incoming(
+            source=self.source,
+            schema=self.schema,
+            entries={ids[i]: row for i, row in self.entries.items()},
+            where={ids[i]: text for i, text in self.where.items()},
+            details={ids[i]: values for i, values in self.details.items()},
+            items={ids[i]: rows for i, rows in self.items.items()},
+            files=self.files,
+        )
+
     def fail(self, where: str, reason: str) -> RejectedImport:
         return RejectedImport(f"{self.source}: {where}: {reason}; nothing was imported")
 

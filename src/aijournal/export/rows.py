@@ -35,8 +35,9 @@ def run(session: Session, query: Any) -> Any:
 
 
 def pages(session: Session, query: Select[Any]) -> Iterator[Sequence[Row]]:
-    """Rows of a column select, a page at a time, on the session's own transaction."""
-    result = session.connection().execution_options(yield_per=PAGE).execute(query)
+    """Rows of a column select, a page at a time, on the session's own transaction; run by
+    the session, so store/scope.py keeps it to the session's journal."""
+    result = session.execute(query, execution_options={"yield_per": PAGE})
     yield from result.partitions()
 
 

@@ -26,7 +26,8 @@ from aijournal.paths import (
 )
 from aijournal.store.entries import duplicate_notices
 from aijournal.store.migrations import LATEST, MIGRATIONS
-from aijournal.store.models import SchemaVersion
+from aijournal.store.models import DEFAULT_JOURNAL, SchemaVersion
+from aijournal.store.scope import JOURNAL_KEY
 
 if TYPE_CHECKING:
     from aijournal.store.location import Location
@@ -169,6 +170,7 @@ class Journal:
     name it in messages). ``pending``: the file (or the server's tables) does not exist
     yet; reads see an empty journal held in memory, and the first write creates it (so a
     read-only command never creates it).
+    ``name``: the journal (of several in one database) every session is kept to (scope.py).
     """
 
     def __init__(
@@ -183,6 +185,7 @@ class Journal:
         self.location = location
         self.shown: Path | str = path if path is not None else (location.shown if location else "")
         self.engine = engine
+        self.name = DEFAULT_JOURNAL
         # Lines for the user from committed writes (likely duplicates); the CLI prints them.
         self.notices: list[str] = []
         self.pending = pending
@@ -203,9 +206,11 @@ class Journal:
         self.pending = False
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, journal: str | None = None) -> Iterator[Session]:
+        """A session for reading, kept to this journal (or to ``journal``: a study export
+        reads several in turn)."""
         try:
-            with Session(self.engine) as session:
+            with Session(self.engine, info={JOURNAL_KEY: journal or self.name}) as session:
                 yield session
         except DBAPIError as exc:
             raise _friendly(exc, self.shown) from None
@@ -216,7 +221,8 @@ class Journal:
         BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock, store/server.py)."""
         self._materialise()
         try:
-            with Session(self.engine.execution_options(aij_write=True)) as session:
+            writing = self.engine.execution_options(aij_write=True)
+            with Session(writing, info={JOURNAL_KEY: self.name}) as session:
                 yield session
                 notices = duplicate_notices(session=session)
                 session.commit()

@@ -1,6 +1,7 @@
 """Entries in general: short ids, creating, finding, listing and deleting (any kind), and
 which entries are likely the same thing logged twice."""
 
+import hashlib
 import secrets
 from collections.abc import Callable
 from datetime import date
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 from aijournal.clock import utcnow
 from aijournal.errors import BadInput, NotFound
 from aijournal.store.models import Entry
+from aijournal.store.scope import id_taken, journal_of, journals_holding
 from aijournal.store.undo import CHANGED, CREATED, REMOVED, created_in_session, remember, snapshot
 
 # No 0/o, 1/l/i: an id a person can read aloud and type.
@@ -30,11 +32,38 @@ def make_id(pick: Callable[[str], str] = secrets.choice) -> str:
 
 
 def new_id(*, session: Session) -> str:
-    """An id no entry of the journal has."""
+    """An id no journal of the database holds (ids are the primary key across journals)."""
     while True:
         candidate = make_id()
-        if session.get(Entry, candidate) is None:
+        if not id_taken(session, candidate):
             return candidate
+
+
+def _derived_id(entry_id: str, journal: str, attempt: int) -> str:
+    """An id made from another journal's ``entry_id``: the same every time (so importing one
+    export twice into a journal finds its entries the second time)."""
+    digest = hashlib.sha256(f"{journal}\n{entry_id}\n{attempt}".encode()).digest()
+    return "".join(ID_ALPHABET[byte % len(ID_ALPHABET)] for byte in digest[:ID_LENGTH])
+
+
+def ids_in_this_journal(*, session: Session, entry_ids: list[str]) -> dict[str, str]:
+    """For an import: the id each of ``entry_ids`` takes in this session's journal. An id no
+    other journal holds stays; one another journal holds (an export of journal A imported
+    into B, in one database) becomes a derived id, stable across imports."""
+    name = journal_of(session)
+    held = journals_holding(session, entry_ids)
+    mapping = {}
+    for entry_id in entry_ids:
+        mapping[entry_id] = entry_id
+        if held.get(entry_id, name) == name:
+            continue
+        for attempt in range(100):
+            candidate = _derived_id(entry_id, name or "", attempt)
+            owner = journals_holding(session, [candidate]).get(candidate)
+            if owner is None or owner == name:
+                mapping[entry_id] = candidate
+                break
+    return mapping
 
 
 def new_entry(*, session: Session, day: date, kind: str) -> Entry:

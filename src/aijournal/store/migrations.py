@@ -168,7 +168,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             PRIMARY KEY (batch, entry_id)
         )""",
     ),
-    8: (),  # reserved for the journal column (#13); the lead fills it at merge
+    # Several journals in one database (#13): every entry and every undo record belongs to
+    # one journal; what was there becomes journal 'me'. The index serves the common reads
+    # (a journal's entries of a kind over a range of days).
+    8: (
+        "ALTER TABLE entry ADD COLUMN journal VARCHAR(40) NOT NULL DEFAULT 'me'",
+        "CREATE INDEX ix_entry_journal_kind_day ON entry (journal, kind, day)",
+        "CREATE INDEX ix_entry_journal_day ON entry (journal, day)",
+        "ALTER TABLE undo_log ADD COLUMN journal VARCHAR(40) NOT NULL DEFAULT 'me'",
+    ),
     9: (
         # Lab results (#14): an entry of kind "lab" names its test; each value is one row
         # (a DEXA site's T-score with its BMD and least significant change, or an amount).

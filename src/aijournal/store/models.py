@@ -7,9 +7,11 @@ with it when it is deleted.
 
 from datetime import date, datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 ENTRY_FK = "entry.id"
+DEFAULT_JOURNAL = "me"  # domain/journals.py holds the rule for names; schema 8's default
 
 
 class EntryBase(SQLModel):
@@ -18,9 +20,16 @@ class EntryBase(SQLModel):
 
 
 class Entry(EntryBase, table=True):
+    """An entry belongs to one journal (schema 8); store/scope.py keeps every query to it."""
+
+    __table_args__ = (
+        Index("ix_entry_journal_kind_day", "journal", "kind", "day"),
+        Index("ix_entry_journal_day", "journal", "day"),
+    )
     id: str = Field(primary_key=True, max_length=12)
     created_at: datetime
     updated_at: datetime
+    journal: str = Field(default=DEFAULT_JOURNAL, max_length=40)
 
 
 class SymptomRating(SQLModel, table=True):
@@ -220,6 +229,7 @@ class UndoRecord(SQLModel, table=True):
     action: str = Field(max_length=10)
     at: datetime
     state: str | None = None
+    journal: str = Field(default=DEFAULT_JOURNAL, max_length=40)
 
 
 class SchemaVersion(SQLModel, table=True):

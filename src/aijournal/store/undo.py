@@ -4,9 +4,10 @@ Every write transaction that creates, changes or removes an entry is one *batch*
 such write of a session numbers the batch; each entry it creates is recorded, and each entry
 it changes or removes is recorded with its rows as they were before (JSON), so `aij undo`
 removes what the last command created and puts back what it changed or removed. Only the
-last ``KEEP_COMMANDS`` batches are kept. Records are written with Core statements on the
-session's connection, which do not flush the session: a snapshot sees the rows as they were
-before this command's pending changes.
+last ``KEEP_COMMANDS`` batches are kept. Each journal (of several in one database) has its own
+batches: `aij undo` in one never takes back a command of another. Records are written with
+Core statements on the session's connection, which do not flush the session: a snapshot sees
+the rows as they were before this command's pending changes.
 """
 
 import json
@@ -20,7 +21,8 @@ from sqlmodel import Session, SQLModel
 
 from aijournal.clock import utcnow
 from aijournal.errors import JournalError
-from aijournal.store.models import ENTRY_FK
+from aijournal.store.models import DEFAULT_JOURNAL, ENTRY_FK
+from aijournal.store.scope import journal_of
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -50,14 +52,21 @@ def detail_tables() -> list[Table]:
     )
 
 
+def _journal(session: Session) -> str:
+    """The journal whose undo records this session reads and writes (these are Core
+    statements, which store/scope.py does not see)."""
+    return journal_of(session) or DEFAULT_JOURNAL
+
+
 def _batch(session: Session) -> int:
     """This session's batch number; the first call starts the batch and prunes old ones."""
     if _BATCH not in session.info:
         conn = session.connection()
         undo = _undo_table()
-        last = conn.execute(select(func.max(undo.c.batch))).scalar() or 0
+        mine = undo.c.journal == _journal(session)
+        last = conn.execute(select(func.max(undo.c.batch)).where(mine)).scalar() or 0
         batch = int(last) + 1
-        conn.execute(delete(undo).where(undo.c.batch <= batch - KEEP_COMMANDS))
+        conn.execute(delete(undo).where(mine, undo.c.batch <= batch - KEEP_COMMANDS))
         session.info[_BATCH] = batch
         session.info[_SEEN] = {}
     return int(session.info[_BATCH])
@@ -133,7 +142,14 @@ def remember(*, session: Session, entry_id: str, action: str) -> None:
         return
     state = None if action == CREATED else json.dumps(snapshot(conn, entry_id))
     conn.execute(
-        insert(undo).values(batch=batch, entry_id=entry_id, action=action, at=utcnow(), state=state)
+        insert(undo).values(
+            batch=batch,
+            entry_id=entry_id,
+            action=action,
+            at=utcnow(),
+            state=state,
+            journal=_journal(session),
+        )
     )
     seen[entry_id] = action
 
@@ -149,12 +165,20 @@ def remember_created(*, session: Session, entry_ids: list[str]) -> None:
     at = utcnow()
     conn = session.connection()
     undo = _undo_table()
+    name = _journal(session)
     for begin in range(0, len(new), 1000):
         page = new[begin : begin + 1000]
         conn.execute(
             insert(undo),
             [
-                {"batch": batch, "entry_id": i, "action": CREATED, "at": at, "state": None}
+                {
+                    "batch": batch,
+                    "entry_id": i,
+                    "action": CREATED,
+                    "at": at,
+                    "state": None,
+                    "journal": name,
+                }
                 for i in page
             ],
         )
@@ -188,11 +212,12 @@ def last_command(*, session: Session) -> LastCommand | None:
     """What the last write command (not yet undone) did, or None."""
     conn = session.connection()
     undo = _undo_table()
-    batch = conn.execute(select(func.max(undo.c.batch))).scalar()
+    mine = undo.c.journal == _journal(session)
+    batch = conn.execute(select(func.max(undo.c.batch)).where(mine)).scalar()
     if batch is None:
         return None
     rows = conn.execute(
-        select(undo).where(undo.c.batch == batch).order_by(undo.c.at, undo.c.entry_id)
+        select(undo).where(mine, undo.c.batch == batch).order_by(undo.c.at, undo.c.entry_id)
     ).mappings()
     steps = []
     at = None
@@ -218,5 +243,5 @@ def undo_last(*, session: Session, batch: int) -> LastCommand:
         elif step.before is not None:
             _restore(conn, step.entry_id, step.before)
     undo = _undo_table()
-    conn.execute(delete(undo).where(undo.c.batch == batch))
+    conn.execute(delete(undo).where(undo.c.journal == _journal(session), undo.c.batch == batch))
     return last
