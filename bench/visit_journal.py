@@ -9,6 +9,11 @@ daily (a few skipped), the plan's sessions (squats on Monday and Thursday, a bri
 Tuesday and Friday, jumping jacks on Friday), a calcium tablet daily, the
 full weekly PRO-CTCAE check-in (all 10 items), and open questions, one of them holding a long
 URL with no spaces. Deterministic: the values follow the day's offset, no randomness.
+
+The bone and therapy of #14, as far as the period holds them: anastrozole started on the
+first day, zoledronic acid scheduled every 6 months and one infusion, a DEXA scan of all four
+sites and a vitamin D result, a five-day holiday, and a switch to exemestane 20 days before
+the end (its doses from then on).
 """
 
 import argparse
@@ -27,12 +32,16 @@ from aijournal.domain.checkin import QUESTIONS
 from aijournal.domain.daylog import DayLog
 from aijournal.domain.exercise import format_entry, parse_exercise_log
 from aijournal.domain.intake import ItemToLog
+from aijournal.domain.labs import DEXA, T_SCORE, VITAMIN_D, LabValue
+from aijournal.domain.medtimeline import MedEvent
 from aijournal.paths import ensure_private_dir, paths, set_home_override
 from aijournal.store.checkins import save_checkin
 from aijournal.store.daily import save_day_log, save_dose
 from aijournal.store.db import open_journal
 from aijournal.store.exercise import ItemToSave, save_session
+from aijournal.store.labs import save_lab
 from aijournal.store.meals import save_meal
+from aijournal.store.medication import save_event
 from aijournal.store.visits import add_question
 
 LONG_URL = (
@@ -55,6 +64,13 @@ QUESTIONS_ASKED = (
     "Could my blood pressure tablets interact with anything I take?",
 )
 TABLET = "calcium-carbonate-600"
+HOLIDAY = (40, 44)  # offsets of the holiday's first and last day
+SCAN_SITES = (
+    ("lumbar-spine", -2.1),
+    ("total-hip", -1.0),
+    ("femoral-neck", -1.8),
+    ("forearm", -2.5),
+)
 WORKOUTS = {
     0: "goblet-squat 3x10@10kg push-up 3x8 dumbbell-row 3x10@8kg",
     1: "brisk-walk 35m",
@@ -89,14 +105,25 @@ def _day_log(offset: int) -> DayLog:
     )
 
 
-def _write_day(session: Session, day: date, offset: int, tablet: list[ItemToLog]) -> None:
+def _daily_medication(offset: int, days: int) -> tuple[str, str] | None:
+    """The daily dose of the day: none on the holiday, exemestane from the switch on."""
+    if HOLIDAY[0] <= offset <= HOLIDAY[1] and HOLIDAY[1] < days - 20:
+        return None
+    return ("exemestane", "25 mg") if offset >= days - 20 > HOLIDAY[1] else ("anastrozole", "1 mg")
+
+
+def _write_day(
+    session: Session, day: date, offset: int, days: int, tablet: list[ItemToLog]
+) -> None:
     save_day_log(session=session, day=day, log=_day_log(offset))
     skipped = offset % 17 == 5
     reason = "nausea" if skipped else None
-    save_dose(
-        session=session, day=day, medication="anastrozole", dose="1 mg", taken=not skipped,
-        reason=reason,
-    )  # fmt: skip
+    daily = _daily_medication(offset, days)
+    if daily is not None:
+        save_dose(
+            session=session, day=day, medication=daily[0], dose=daily[1], taken=not skipped,
+            reason=reason,
+        )  # fmt: skip
     if day.weekday() in WORKOUTS and offset % 11 != 3:
         save_session(session=session, day=day, items=_session_items(WORKOUTS[day.weekday()]), rpe=6)
     save_meal(
@@ -105,6 +132,34 @@ def _write_day(session: Session, day: date, offset: int, tablet: list[ItemToLog]
     if day.weekday() == 6:
         answers = {key: (offset // 7 + i) % 5 for i, key in enumerate(QUESTIONS)}
         save_checkin(session=session, day=day, answers=answers)
+
+
+def _bone_and_therapy(session: Session, start: date, days: int) -> None:
+    """The timeline, one infusion, a scan and a vitamin D result (see the module doc)."""
+    on = [start + timedelta(days=n) for n in range(days)]
+    events = [MedEvent(on[0], "start", "anastrozole", "1 mg")]
+    if days > 10:
+        nxt = on[10]
+        events.append(
+            MedEvent(on[0], "schedule", "zoledronic-acid", "4 mg", every="6mo", next_due=nxt)
+        )
+        save_dose(session=session, day=nxt, medication="zoledronic-acid", dose="4 mg", taken=True,
+                  reason=None)  # fmt: skip
+        scan = [LabValue(value=t, unit=T_SCORE, site=site) for site, t in SCAN_SITES]
+        save_lab(session=session, day=on[5], test=DEXA, values=scan, what="dexa")
+        vitamin_d = [LabValue(value=62.0, unit="nmol/L")]
+        save_lab(session=session, day=on[5], test=VITAMIN_D, values=vitamin_d, what="vitamin-d")
+    if HOLIDAY[1] < days - 20:
+        events.append(
+            MedEvent(on[HOLIDAY[0]], "holiday", "anastrozole", ends_on=on[HOLIDAY[1]],
+                     reason="dental surgery")
+        )  # fmt: skip
+        events.append(
+            MedEvent(on[days - 20], "switch", "anastrozole", "25 mg", to_medication="exemestane",
+                     reason="joint pain")
+        )  # fmt: skip
+    for event in events:
+        save_event(session=session, event=event)
 
 
 def build(home: Path, *, days: int, end: date, questions: int = 10) -> None:
@@ -117,10 +172,12 @@ def build(home: Path, *, days: int, end: date, questions: int = 10) -> None:
     start = end - timedelta(days=days - 1)
     journal = open_journal(paths().journal)
     try:
+        with journal.write() as session:
+            _bone_and_therapy(session, start, days)
         for week in range(0, days, 7):
             with journal.write() as session:
                 for offset in range(week, min(days, week + 7)):
-                    _write_day(session, start + timedelta(days=offset), offset, tablet)
+                    _write_day(session, start + timedelta(days=offset), offset, days, tablet)
         with journal.write() as session:
             for n, text in enumerate(QUESTIONS_ASKED[:questions]):
                 add_question(session=session, day=start + timedelta(days=n * days // 12), text=text)

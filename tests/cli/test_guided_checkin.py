@@ -4,6 +4,7 @@ is logged, tracked questions only, NCI's weekly wording and branching."""
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from tests.helpers import TODAY, query, run_subprocess
@@ -156,3 +157,26 @@ def test_config_set_tracked_says_what_is_asked(tmp_path: Path) -> None:
     assert result.out.startswith("tracked: joint-pain, sleep\nsaved to")
     result = run_subprocess("config", "set", "tracked", "all", home=home)
     assert result.out.startswith("tracked: all\nsaved to")
+
+
+def test_the_first_run_asks_about_what_the_timeline_says_is_due(tmp_path: Path) -> None:
+    """A journal with a timeline and no config.yaml (#14): the medication is not asked; the
+    dose question is about the timeline's letrozole (exemestane since the switch)."""
+    home = tmp_path / "home"
+    start = (TODAY - timedelta(days=100)).isoformat()
+    switch = (TODAY - timedelta(days=10)).isoformat()
+    for args in (
+        ("med", "start", "letrozole", "--dose", "2.5 mg", "--date", start),
+        ("med", "switch", "letrozole", "exemestane", "--dose", "25 mg", "--date", switch),
+    ):
+        assert run_subprocess(*args, home=home).code == 0
+    assert not (home / "config.yaml").exists()
+    # targets 3 (women 51-70), then every question skipped.
+    done = on_a_terminal(home, "log", ["3", *[""] * 30])
+    shown = screen(done)
+    assert done.returncode == 0, shown[-2000:]
+    assert "Which aromatase inhibitor" not in shown
+    assert "Your medication timeline says: exemestane 25 mg" in shown
+    assert "Did you take exemestane 25 mg today?" in shown
+    config = json.loads(run_subprocess("config", "show", "--json", home=home).out)
+    assert (config["medications"], config["profile"]) == ([], "women-51-70")

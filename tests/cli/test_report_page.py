@@ -164,6 +164,9 @@ def test_the_90_day_page_holds_what_the_issue_asks(
     assert text.count("<li>") == 10 and "aromatase_inhibitor_joint_pain_followup" in text
     assert "color-scheme: only light" in text and "overflow-wrap: anywhere" in text
     assert "in progress" in text or TODAY.weekday() == 6
+    # Bone and therapy (#14): the scan of all four sites, the infusion's next dose, the changes.
+    assert "<h2>Bone and therapy</h2>" in text and "forearm -2.5 osteoporosis." in text
+    assert "Zoledronic acid: next dose due" in text and "(joint pain)" in text
 
 
 def test_an_empty_journal_says_what_was_not_logged(aij: Run, tmp_path: Path) -> None:

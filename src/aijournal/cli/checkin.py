@@ -90,10 +90,27 @@ def _ask_word(label: str, choices: list[str]) -> str:
         render.error(f"choose one of: {', '.join(choices)}")
 
 
-def first_run() -> Config:
-    """Ask once for the medication and the nutrient targets, and save the settings."""
-    from aijournal.catalog.targets import load_targets
+def _timeline_due(day: date) -> list[Medication] | None:
+    """What the journal's medication timeline says is due on ``day``; None without one."""
+    from aijournal.paths import paths
+    from aijournal.reports.medication import timeline_due
 
+    if not paths().journal.exists():
+        return None
+    with journal() as opened, opened.read() as session:
+        return timeline_due(session=session, day=day)
+
+
+def first_run(day: date) -> Config:
+    """Ask once for the medication and the nutrient targets, and save the settings. A journal
+    with a medication timeline already says what is taken: then the medication is not asked
+    (config.yaml's would be ignored beside it), and the check-in asks about what is due."""
+    due = _timeline_due(day)
+    if due is not None:
+        render.info("Welcome to aij. One question before the first check-in.")
+        taken = ", ".join(f"{m.name} {m.dose}".strip() for m in due) or "none due that day"
+        render.info(f"Your medication timeline says: {taken} (aij med history).")
+        return _ask_targets(Config())
     render.info("Welcome to aij. Two questions before the first check-in.")
     choice = _ask_word("Which aromatase inhibitor do you take?", [*USUAL_DOSES, "other", "none"])
     config = Config()
@@ -104,6 +121,13 @@ def first_run() -> Config:
         dose = render.ask_text("Dose, e.g. 1 mg") or ""
         if name:
             config.medications = [Medication(name=name, dose=dose)]
+    return _ask_targets(config)
+
+
+def _ask_targets(config: Config) -> Config:
+    """Ask for the nutrient target profile, and save the settings."""
+    from aijournal.catalog.targets import load_targets
+
     targets = load_targets()
     for number, profile_id in enumerate(targets.ids, start=1):
         render.info(f"  {number}. {targets.profile(profile_id).name}")
@@ -204,7 +228,7 @@ def _ask_sites(logged: list[str]) -> list[str] | None:
 def _checkin(day: date) -> None:
     from aijournal.store.daily import save_day_log, save_dose
 
-    config = load_config() if config_exists() else first_run()
+    config = load_config() if config_exists() else first_run(day)
     logged = _logged(day, config)
     before = logged.symptoms if logged else {}
     render.info(

@@ -38,8 +38,10 @@ def labs(since: SinceOption = None, as_json: JsonOption = False) -> None:
 
 def bone(since: SinceOption = None, as_json: JsonOption = False) -> None:
     """The years-long view: T-scores by site and their change between scans, vitamin D
-    over time, and between scans the impact and resistance sessions a week and the share
-    of days meeting your calcium and vitamin D targets.
+    over time, and between scans the impact and resistance sessions a week, the share
+    of days meeting your calcium and vitamin D targets, the bone-agent doses taken and
+    the medication events; then the next bone-agent dose, and the 8 weeks before and
+    after each medication change (as aij insights compares them).
 
     Examples:
 
@@ -51,6 +53,7 @@ def bone(since: SinceOption = None, as_json: JsonOption = False) -> None:
     from aijournal.catalog.targets import load_targets
     from aijournal.config import load_config
     from aijournal.render.labs import bone as show_bone
+    from aijournal.render.labs import bone_data
     from aijournal.reports.bone import bone_report
 
     start = day_of(since) if since is not None else None
@@ -58,7 +61,7 @@ def bone(since: SinceOption = None, as_json: JsonOption = False) -> None:
     with journal() as opened, opened.read() as session:
         result = bone_report(session=session, profile=profile, today=clock.today(), since=start)
     if as_json:
-        render.dump_json(result.model_dump(mode="json"))
+        render.dump_json(bone_data(result))
     else:
         show_bone(result)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from aijournal.domain.labels import plural
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput
 
@@ -299,3 +300,22 @@ def display_name(name: str) -> str:
     """'zoledronic-acid' as 'Zoledronic acid'."""
     words = name.replace("-", " ")
     return words[:1].upper() + words[1:]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def long_date(day: date) -> str:
+    """'15 Jan 2027' (no leading zero, the month in English whatever the locale)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def dose_due_words(name: str, due: date, days_overdue: int, today: date) -> str:
+    """'Zoledronic acid: next dose due 15 Jan 2027', due today, or how many days overdue:
+    the one wording of `aij today`, `week`, `bone` and the visit summary."""
+    when = long_date(due)
+    if days_overdue > 0:
+        return f"{name}: dose due {when} is {plural(days_overdue, 'day')} overdue"
+    if due == today:
+        return f"{name}: dose due today ({when})"
+    return f"{name}: next dose due {when}"

@@ -9,9 +9,10 @@ from html import escape
 from pathlib import Path
 
 from aijournal.domain.labels import plural
+from aijournal.domain.medtimeline import dose_due_words
 from aijournal.export.output import atomic_file
 from aijournal.export.visit_chart import symptom_chart
-from aijournal.reports.visit_content import SymptomSummary, VisitReport
+from aijournal.reports.visit_content import BoneTherapy, SymptomSummary, VisitReport
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -22,7 +23,7 @@ STYLE = """
 @page { size: A4; margin: 8mm 10mm; }
 * { box-sizing: border-box; }
 html { background: #ffffff; color: #111111; }
-body { font: 8.2pt/1.25 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111111;
+body { font: 8.2pt/1.2 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111111;
   background: #ffffff; margin: 0 auto; max-width: 190mm; overflow-wrap: anywhere;
   word-break: normal; }
 h1 { font-size: 12.5pt; margin: 0 0 1px; }
@@ -234,6 +235,46 @@ def _medications(report: VisitReport) -> str:
     return _table(head, rows, numeric=(1, 2, 3)) + note
 
 
+def _bone(bone: BoneTherapy) -> str:
+    """Short lines, the column under the plan has little room: the latest scan's sites in one
+    sentence, vitamin D, the next dose of each bone agent, the period's medication events in
+    one paragraph (a schedule is said by its next-dose line), and what is not logged."""
+    parts = []
+    missing = []
+    if bone.scan is not None:
+        sites = "; ".join(
+            f"{_e(s.site)} {_e(s.t_score)} {_e(s.who_category)}" for s in bone.scan.sites
+        )
+        parts.append(
+            f"<p>DEXA {bone.scan.date.isoformat()} (T-score, WHO category on this scan): "
+            f"{sites}.</p>"
+        )
+    else:
+        missing.append("a DEXA scan")
+    if bone.vitamin_d is not None:
+        d = bone.vitamin_d
+        parts.append(
+            f"<p>Vitamin D (25-OH) {_num(d.nmol_l)} nmol/L ({_num(d.ng_ml)} ng/mL), "
+            f"{d.date.isoformat()}.</p>"
+        )
+    else:
+        missing.append("vitamin D")
+    for s in bone.scheduled:
+        words = _e(dose_due_words(s.name, s.due, s.days_overdue, s.as_of))
+        parts.append(f"<p><strong>{words}</strong>.</p>" if s.days_overdue else f"<p>{words}.</p>")
+    if not bone.scheduled:
+        missing.append("a bone-agent schedule")
+    changes = [e for e in bone.events if e.event != "schedule"]
+    if changes:
+        events = "; ".join(f"{e.date.isoformat()} {_e(e.text)}" for e in changes)
+        parts.append(f"<p>Medication events: {events}.</p>")
+    elif not bone.events:
+        missing.append("a medication change in this period")
+    if missing:
+        parts.append(f'<p class="small muted">Not logged: {", ".join(missing)}.</p>')
+    return "".join(parts)
+
+
 def _sleep_body(report: VisitReport) -> str:
     s = report.sleep
     if not s.nights and all(m.count == 0 for m in report.body):
@@ -314,6 +355,15 @@ def _beside_the_plan(report: VisitReport) -> list[str]:
     ]
 
 
+def _under_the_plan(report: VisitReport) -> list[str]:
+    """Bone and therapy, under the plan table: that column is the shorter of the two (the
+    plan's 14 weeks or 12 months against medication, sleep and the 10 check-in items), so
+    the page stays one A4 page."""
+    if report.bone is None:
+        return []
+    return [_section("Bone and therapy", f'<div class="small">{_bone(report.bone)}</div>')]
+
+
 def _header(report: VisitReport, period: str) -> str:
     visits = []
     if report.last_visit:
@@ -346,6 +396,7 @@ def render_html(report: VisitReport) -> str:
         _section("Worst joint pain and morning stiffness", _symptoms(report)),
         '<div class="grid"><div>',
         _section("Exercise plan", _plan(report)),
+        *_under_the_plan(report),
         "</div><div>",
         *_beside_the_plan(report),
         "</div></div>",

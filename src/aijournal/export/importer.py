@@ -17,7 +17,7 @@ from sqlmodel import Session
 from aijournal.domain.dates import check_day_range
 from aijournal.domain.labels import article
 from aijournal.domain.labs import LabValue, check_stored
-from aijournal.domain.medtimeline import check_ahead, parse_every
+from aijournal.domain.medtimeline import MedEvent, check_ahead, parse_every, replay
 from aijournal.domain.symptoms import BODY_SITES, SymptomSet
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.errors import BadInput
@@ -44,6 +44,7 @@ from aijournal.store import backup
 from aijournal.store.db import Journal
 from aijournal.store.edit import ONE_PER_DAY
 from aijournal.store.entries import ids_in_this_journal
+from aijournal.store.medication import stored_events
 from aijournal.store.undo import remember_created
 
 BODY_RANGES = {"weight_kg": WEIGHT_KG_RANGE, "waist_cm": WAIST_CM_RANGE}
@@ -124,6 +125,33 @@ def _check_med_event(detail: Values, today: date) -> None:
         raise BadInput("a holiday needs ends_on")
     if event == "schedule" and (every is None or next_due is None):
         raise BadInput("a schedule needs every and next_due")
+
+
+def _check_timeline(session: Session, incoming: Incoming, new: list[str]) -> None:
+    """The journal's medication events with the imported ones must still replay, as each
+    `aij med` event must (``domain/medtimeline.replay``, strict). The first imported event,
+    by day then time written, with which they do not is named with its file and row. On the
+    same day the journal's events come first."""
+    events = sorted(
+        (i for i in new if incoming.entries[i][1] == "med_event"),
+        key=lambda i: (incoming.entries[i][0], incoming.entries[i][2]),  # day, time written
+    )
+    if not events:
+        return
+    held = [event for _, event in stored_events(session=session)]
+    added = []
+    for entry_id in events:
+        event, medication, dose, to_medication, ends_on, every, next_due, reason = incoming.details[
+            entry_id
+        ]
+        added.append(
+            MedEvent(incoming.entries[entry_id][0], event, medication, dose, to_medication,
+                     ends_on, every, next_due, reason)
+        )  # fmt: skip
+        try:
+            replay([*held, *added], strict=True)
+        except BadInput as exc:
+            raise incoming.fail(incoming.where[entry_id], str(exc)) from None
 
 
 def _normal(table: Table, values: Values) -> Values:
@@ -334,6 +362,7 @@ def _import(
         present = _same_as_journal(session, incoming)
         new = [i for i in incoming.entries if i not in present]
         _one_a_day(session, incoming, new)
+        _check_timeline(session, incoming, new)
         total = len(new) * 2 + sum(len(incoming.items.get(i, {})) for i in new)
         with progress("importing", total) as bar:
             for name, rows in _rows_to_insert(incoming, new, journal.name):

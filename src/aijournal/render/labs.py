@@ -9,7 +9,9 @@ from typing import Any
 from rich.text import Text
 
 from aijournal.domain.labs import exact, show_t_score
-from aijournal.render.console import bar, fmt, hint, out, plural, rows_table, signed
+from aijournal.render.console import bar, fmt, hint, info, out, plural, rows_table, signed
+from aijournal.render.med import scheduled_line
+from aijournal.render.week import insight_finding
 
 # The T-score bar: empty at -4, full at +1 (the WHO cut-offs -2.5 and -1.0 fall inside).
 T_SCORE_LOW, T_SCORE_HIGH = -4.0, 1.0
@@ -120,10 +122,53 @@ def _periods(result: Any) -> None:
             out().print(Text(f"    {label:<22}{line}"))
         out().print(Text(_share_line("calcium target met", p.calcium)))
         out().print(Text(_share_line("vitamin D target met", p.vitamin_d)))
+        _therapy(p)
+
+
+def _therapy(period: Any) -> None:
+    """A period's bone-agent doses and medication events, as `aij med history` words them."""
+    for agent in period.bone_agent_doses:
+        taken = f"{agent.name}: {plural(agent.taken, 'dose')} taken"
+        out().print(Text(f"    {'bone-agent doses':<22}{taken}"))
+    for event in period.medication_events:
+        out().print(Text(f"    {event.date}  {event.text}"))
+
+
+def _scheduled(result: Any) -> None:
+    out().print(Text("Bone-agent doses", style="bold"))
+    for item in result.scheduled:
+        style = "bold yellow" if item.days_overdue > 0 else ""
+        out().print(Text(f"  {scheduled_line(item)}", style=style))
+
+
+def _changes(result: Any) -> None:
+    """Each change with the outcomes that have 14 days a side; the others are not compared."""
+    out().print(Text("Before and after each medication change", style="bold"))
+    by_change: dict[str, list[Any]] = {}
+    for item in result.medication_changes:
+        change = item.question.split(" 8 weeks before and after ", 1)[-1]
+        by_change.setdefault(change, []).append(item)
+    for change, items in by_change.items():
+        out().print(Text(f"  {change[:1].upper()}{change[1:]}"))
+        compared = [i for i in items if i.verdict != "not enough data"]
+        for item in compared:
+            info("    " + insight_finding(item))
+        if not compared:
+            hint(f"    Not compared: under {items[0].min_each_side} days with a value on a side.")
+    out().print(Text(result.caution, style="italic"))
+
+
+def bone_data(result: Any) -> dict[str, Any]:
+    """`aij bone --json`: the result with each before-and-after finding's sentence."""
+    data: dict[str, Any] = result.model_dump(mode="json")
+    for item, dumped in zip(result.medication_changes, data["medication_changes"], strict=True):
+        dumped["finding"] = insight_finding(item)
+    return data
 
 
 def bone(result: Any) -> None:
-    """`aij bone`: T-scores by site, vitamin D, and the periods between scans."""
+    """`aij bone`: T-scores by site, vitamin D, the periods between scans, the next
+    bone-agent dose, and the weeks before and after each medication change."""
     for text in result.missing:
         hint(text)
     shown = [
@@ -132,6 +177,8 @@ def bone(result: Any) -> None:
             (_sites, result.sites),
             (_vitamin_d, result.vitamin_d),
             (_periods, result.periods),
+            (_scheduled, result.scheduled),
+            (_changes, result.medication_changes),
         )
         if present
     ]

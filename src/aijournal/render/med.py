@@ -1,28 +1,16 @@
 """`aij med history`, and the scheduled-dose lines of `aij today` and `aij week`."""
 
-from datetime import date
 from typing import Any
 
 from rich.text import Text
 
-from aijournal.render.console import hint, out, plural, rows_table
-
-
-def long_date(day: date) -> str:
-    """'15 Jan 2027' (no leading zero, the month in English whatever the locale)."""
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+from aijournal.domain.medtimeline import dose_due_words, long_date
+from aijournal.render.console import hint, out, rows_table
 
 
 def scheduled_line(item: Any) -> str:
     """'Zoledronic acid: next dose due 15 Jan 2027', or how many days overdue it is."""
-    when = long_date(item.due)
-    if item.days_overdue > 0:
-        late = plural(item.days_overdue, "day")
-        return f"{item.name}: dose due {when} is {late} overdue"
-    if item.due == item.as_of:
-        return f"{item.name}: dose due today ({when})"
-    return f"{item.name}: next dose due {when}"
+    return dose_due_words(item.name, item.due, item.days_overdue, item.as_of)
 
 
 def scheduled(items: Any) -> None:

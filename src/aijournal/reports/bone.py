@@ -10,7 +10,10 @@ The periods run from scan to scan because a scan is what the question is about: 
 my bone density do while I exercised like this?" reads straight across one row. Before the
 first scan and since the last one are periods too. Every figure comes from its one
 definition: sessions from domain/activity.py, days meeting a target from
-domain/dayintake.py with the user's target profile.
+domain/dayintake.py with the user's target profile; bone-agent doses and medication events
+from reports/bonetherapy.py; the next dose from reports/medication.py (as `aij today` says
+it); the weeks before and after each change from reports/beforeafter.py (as `aij insights`
+compares them: nothing said under 14 days a side, never a cause).
 """
 
 from datetime import date, timedelta
@@ -34,7 +37,16 @@ from aijournal.domain.labs import (
     site_change,
     who_category,
 )
+from aijournal.reports.beforeafter import before_after
+from aijournal.reports.bonetherapy import (
+    AgentDoses,
+    agent_dose_days,
+    all_event_rows,
+    period_therapy,
+)
+from aijournal.reports.insights import CAUTION, Insight
 from aijournal.reports.labs import all_labs
+from aijournal.reports.medication import EventRow, ScheduledDose, scheduled_doses
 from aijournal.store.exercise import logged_sessions, sessions_between
 from aijournal.store.labs import StoredLab
 from aijournal.store.meals import daily_nutrient_sums
@@ -103,6 +115,8 @@ class Period(BaseModel):
     resistance_per_week: float | None
     calcium: TargetShare
     vitamin_d: TargetShare
+    bone_agent_doses: list[AgentDoses] = []
+    medication_events: list[EventRow] = []
 
 
 class BoneResult(BaseModel):
@@ -113,6 +127,9 @@ class BoneResult(BaseModel):
     vitamin_d_thresholds: list[Threshold]
     periods: list[Period]
     missing: list[str]
+    scheduled: list[ScheduledDose] = []
+    medication_changes: list[Insight] = []
+    caution: str = CAUTION
 
 
 def _site_series(scans: list[StoredLab]) -> list[SiteSeries]:
@@ -187,12 +204,15 @@ def _period_rows(
     spans = _periods(start, today, scan_days)
     sessions = logged_sessions(sessions_between(session=session, start=start, end=today))
     intakes = day_intakes(daily_nutrient_sums(session=session, start=start, end=today))
+    doses = agent_dose_days(session, start, today)
+    events = all_event_rows(session)
     rows = []
     for begin, end, label in spans:
         inside: list[LoggedSession] = [s for s in sessions if begin <= s.date <= end]
         days = [d for day, d in intakes.items() if begin <= day <= end]
         totals = period_totals(inside)
         weeks = ((end - begin).days + 1) / 7
+        therapy = period_therapy(doses, events, begin, end)
         rows.append(
             Period(
                 start=begin,
@@ -205,6 +225,8 @@ def _period_rows(
                 resistance_per_week=_per_week(totals.resistance_sessions, weeks),
                 calcium=_share(days, "calcium_mg", profile),
                 vitamin_d=_share(days, "vitamin_d_ug", profile),
+                bone_agent_doses=therapy.bone_agent_doses,
+                medication_events=therapy.medication_events,
             )
         )
     return rows
@@ -237,8 +259,10 @@ def bone_report(
     first = first_logged_day(session=session)
     start = max(d for d in (since, first) if d is not None) if first or since else None
     periods = []
+    changes = []
     if first is not None and start is not None and start <= today:
         periods = _period_rows(session, start, today, [s.day for s in scans], profile)
+        changes = before_after(session=session, start=start, end=today)
     missing = [
         text for text, absent in ((NO_SCAN, not sites), (NO_VITAMIN_D, not vitamin_d)) if absent
     ]
@@ -255,4 +279,6 @@ def bone_report(
         ],
         periods=periods,
         missing=missing,
+        scheduled=scheduled_doses(session=session, today=today),
+        medication_changes=changes,
     )

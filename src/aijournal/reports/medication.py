@@ -1,7 +1,6 @@
 """The medication timeline for reports: which medications are due on a day (the one answer
 used by the check-in, `aij log med`, missed-dose counts and exports), the bone-agent doses
-due, `aij med history`, and and the bone-agent doses due (the weeks before and after each change:
-reports/beforeafter.py).
+due, and `aij med history` (the weeks before and after each change: reports/beforeafter.py).
 """
 
 import datetime as dt
@@ -26,6 +25,15 @@ def due_from(timeline: Timeline, config: Config, day: date) -> list[Medication]:
 def due_medications(*, session: Session, config: Config, day: date) -> list[Medication]:
     """The medications due on ``day`` (see ``due_from``)."""
     return due_from(load_timeline(session=session), config, day)
+
+
+def timeline_due(*, session: Session, day: date) -> list[Medication] | None:
+    """The daily medications the timeline says are due on ``day``; None without a timeline
+    (the first run then asks which medication is taken)."""
+    timeline = load_timeline(session=session)
+    if not timeline.has_courses:
+        return None
+    return [Medication(name=p.medication, dose=p.dose) for p in timeline.due_on(day)]
 
 
 def loggable(
@@ -149,9 +157,7 @@ def med_history(*, session: Session, today: date) -> MedHistory:
     """Every event in order, what is current today, and the scheduled doses."""
     stored = stored_events(session=session)
     timeline = load_timeline(session=session)
-    events = [
-        EventRow(id=entry_id, date=e.day, **_fields(e), text=describe(e)) for entry_id, e in stored
-    ]
+    events = [event_row(entry_id, e) for entry_id, e in stored]
     current = [
         CurrentRow(
             medication=p.medication,
@@ -167,6 +173,11 @@ def med_history(*, session: Session, today: date) -> MedHistory:
         current=current,
         scheduled=scheduled_doses(session=session, today=today),
     )
+
+
+def event_row(entry_id: str, event: MedEvent) -> EventRow:
+    """One event as `aij med history`, `aij bone` and the visit summary list it."""
+    return EventRow(id=entry_id, date=event.day, **_fields(event), text=describe(event))
 
 
 def _fields(event: MedEvent) -> dict[str, object]:

@@ -2,7 +2,8 @@
 section (`reports/visit_sections.py`) into the models of `reports/visit_content.py`.
 
 Pain and stiffness by day (exercise days marked), plan adherence by ISO week, nutrient
-adequacy against the user's target profile, medication adherence and skip reasons, sleep,
+adequacy against the user's target profile, medication adherence and skip reasons, bone and
+therapy (the latest scan and vitamin D, the next bone-agent dose, the changes), sleep,
 weight and waist, weekly check-ins, and the open questions. Numbers only: no advice.
 """
 
@@ -16,6 +17,7 @@ from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.errors import BadInput
+from aijournal.reports.visit_bone import bone_therapy
 from aijournal.reports.visit_content import SleepSummary, SymptomSummary, VisitReport
 from aijournal.reports.visit_sections import (
     body_measures,
@@ -115,4 +117,5 @@ def visit_report(
         checkins=checkins,
         checkin_count=checkin_count,
         questions=list_questions(session=session, include_answered=False),
+        bone=bone_therapy(session=session, start=start, end=end, today=today),
     )

@@ -5,6 +5,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from aijournal.reports.medication import EventRow, ScheduledDose
 from aijournal.store.visits import QuestionRow, VisitRow
 
 
@@ -115,6 +116,34 @@ class CheckinRow(BaseModel):
     last_value: int
 
 
+class ScanSite(BaseModel):
+    site: str
+    t_score: str  # as typed: -1.0 stays -1.0
+    who_category: str  # the scan's WHO category, as `aij labs` words it
+
+
+class LatestScan(BaseModel):
+    date: date
+    sites: list[ScanSite]
+
+
+class LatestVitaminD(BaseModel):
+    date: date
+    nmol_l: float
+    ng_ml: float
+
+
+class BoneTherapy(BaseModel):
+    """Bone and therapy: the latest DEXA scan and vitamin D up to the period's end, each
+    bone agent's next dose as of the day the report is made, and the medication events of
+    the period (date, event, reason)."""
+
+    scan: LatestScan | None
+    vitamin_d: LatestVitaminD | None
+    scheduled: list[ScheduledDose]
+    events: list[EventRow]
+
+
 class VisitReport(BaseModel):
     """Everything the one-page summary shows, for ``start``..``end``."""
 
@@ -142,6 +171,7 @@ class VisitReport(BaseModel):
     checkins: list[CheckinRow]
     checkin_count: int
     questions: list[QuestionRow]
+    bone: BoneTherapy | None = None  # None: none of its four things is logged
 
     @property
     def days(self) -> int:

@@ -16,6 +16,7 @@ from aijournal.domain.adherence import COUNTED_DAY_STATUSES
 from aijournal.domain.dayintake import day_intakes, summarize
 from aijournal.domain.nutrients import MK7, NUTRIENTS
 from aijournal.domain.status import daily_doses, day_state
+from aijournal.reports.medication import due_days, shown_medications
 from aijournal.reports.plan import check_week
 from aijournal.reports.visit_content import (
     CheckinRow,
@@ -32,6 +33,7 @@ from aijournal.reports.visit_content import (
 )
 from aijournal.store.daily import rows_between
 from aijournal.store.meals import daily_nutrient_sums
+from aijournal.store.medication import load_timeline
 from aijournal.store.models import BodyMeasure, Checkin, CheckinAnswer, MedicationDose
 from aijournal.store.span import journal_start
 
@@ -203,23 +205,27 @@ def medication_rows(
     session: Session, config: Config, start: date, end: date, today: date
 ) -> list[MedicationRow]:
     """Taken, skipped, and days with no record of a daily medication (``domain/status.py``:
-    not before the journal's start, not today)."""
+    not before the journal's start, not today, not a day the timeline says is not due, such
+    as a holiday: ``reports/medication.due_days``, the answer `aij week` counts by)."""
     doses = rows_between(session=session, model=MedicationDose, start=start, end=end)
     by_name: dict[str, list[tuple[date, MedicationDose]]] = defaultdict(list)
     for entry, dose in doses:
         by_name[dose.medication].append((entry.day, dose))
-    configured = {m.name: m for m in config.medications}
-    names = [*configured, *sorted(set(by_name) - set(configured))]
+    timeline = load_timeline(session=session)
+    shown = {m.name: m for m in shown_medications(timeline, config, start, end)}
+    names = [*shown, *sorted(set(by_name) - set(shown))]
     began = journal_start(session=session)
     rows = []
     for name in names:
         records = [d for _, d in by_name.get(name, [])]
         reasons = Counter(d.reason or "no reason given" for d in records if not d.taken)
-        med = configured.get(name)
+        med = shown.get(name)
         missed = None
         if med and med.schedule == "daily":
             days = {day: d.taken for day, d in by_name.get(name, [])}
-            missed = daily_doses(days, start, end, journal_start=began, today=today).missed
+            due = due_days(timeline, name, start, end)
+            counted = daily_doses(days, start, end, journal_start=began, today=today, due=due)
+            missed = counted.missed
         rows.append(
             MedicationRow(
                 name=name,
