@@ -5,6 +5,8 @@ from typing import Annotated, Any
 
 import typer
 
+from aijournal.domain.labels import plural
+
 db_app = typer.Typer(
     help="Back up, restore and check the journal (journal.db).", no_args_is_help=True
 )
@@ -81,7 +83,10 @@ def restore(
 
     journal = file_journal("aij db restore", "restore a pg_dump with pg_restore")
     done = restore_file(file, journal, kept=load_config().backups_kept)
-    render.info(f"restored {done.entries} entries from {done.source} (schema {done.version})")
+    render.info(
+        f"restored {plural(done.entries, 'entry', 'entries')} from {done.source} "
+        f"(schema {done.version})"
+    )
     if done.previous is not None:
         render.hint(f"the journal before is kept as {done.previous}")
 
@@ -122,7 +127,7 @@ def check(
     if result.ok:
         render.info(
             f"{target}: sound (integrity and foreign keys ok, schema {result.version}, "
-            f"{result.entries} entries)"
+            f"{plural(result.entries, 'entry', 'entries')})"
         )
         return
     for problem in result.problems:

@@ -8,6 +8,7 @@ import typer
 
 from aijournal import clock
 from aijournal.cli.common import journal
+from aijournal.domain.labels import plural
 from aijournal.errors import BadInput
 
 export_app = typer.Typer(
@@ -79,7 +80,9 @@ def to_csv(
     if str(out) == "-":
         return
     span = f"{summary.start} to {summary.end}" if summary.start else "an empty journal"
-    render.info(f"wrote {summary.path}: {summary.entries} entries, {summary.days} days ({span})")
+    entries = plural(summary.entries, "entry", "entries")
+    counts = f"{entries}, {plural(summary.days, 'day')}"
+    render.info(f"wrote {summary.path}: {counts} ({span})")
 
 
 @export_app.command("xlsx")
@@ -137,7 +140,9 @@ def to_xlsx(
     if str(out) == "-":
         return
     span = f"{summary.start} to {summary.end}" if summary.start else "an empty journal"
-    render.info(f"wrote {summary.path}: {summary.entries} entries, {summary.days} days ({span})")
+    entries = plural(summary.entries, "entry", "entries")
+    counts = f"{entries}, {plural(summary.days, 'day')}"
+    render.info(f"wrote {summary.path}: {counts} ({span})")
 
 
 @export_app.command("json")
@@ -168,7 +173,7 @@ def to_json(
         )
     if str(out) == "-":
         return
-    render.info(f"wrote {path}: {entries} entries")
+    render.info(f"wrote {path}: {plural(entries, 'entry', 'entries')}")
 
 
 @export_app.command("study")
@@ -268,7 +273,7 @@ def import_(
             render.info(f"restored {name}{backup}")
     if summary.added:
         render.info(
-            f"imported {summary.added} entries from {summary.source}"
+            f"imported {plural(summary.added, 'entry', 'entries')} from {summary.source}"
             f" ({summary.already_there} already in the journal)"
         )
     else:
