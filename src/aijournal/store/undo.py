@@ -77,7 +77,9 @@ def snapshot(conn: Connection, entry_id: str) -> dict[str, list[dict[str, Any]]]
         ]
     }
     for table in detail_tables():
-        rows = conn.execute(select(table).where(table.c.entry_id == entry_id)).mappings()
+        # In key order (position for items): a server returns rows in no fixed order.
+        query = select(table).where(table.c.entry_id == entry_id)
+        rows = conn.execute(query.order_by(*table.primary_key.columns)).mappings()
         found = [{k: _plain(v) for k, v in row.items()} for row in rows]
         if found:
             state[table.name] = found
