@@ -36,7 +36,10 @@ def run(session: Session, query: Any) -> Any:
 
 def pages(session: Session, query: Select[Any]) -> Iterator[Sequence[Row]]:
     """Rows of a column select, a page at a time, on the session's own transaction."""
-    result = session.connection().execution_options(yield_per=PAGE).execute(query)
+    # yield_per on the statement alone: Connection.execution_options changes the connection
+    # in place, and on a server every later statement would then run in a server-side
+    # cursor, which an INSERT cannot (an import into a journal it first read).
+    result = session.connection().execute(query.execution_options(yield_per=PAGE))
     yield from result.partitions()
 
 
@@ -164,7 +167,8 @@ def details_by_id(*, session: Session, table: Table, ids: Sequence[str]) -> dict
         query = select(*(_attr(model, n) for n in (*keys, *table.column_names))).where(
             _attr(model, "entry_id").in_(chunk)
         )
-        for row in _stream(session, query):
+        # Items in their order (a server returns rows in no fixed order).
+        for row in _stream(session, query.order_by(*(_attr(model, k) for k in keys))):
             found.setdefault(row[0], []).append(tuple(row[1:]))
     return found
 
