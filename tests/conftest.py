@@ -10,9 +10,10 @@ import pytest
 
 from aijournal.cli import main
 from tests.helpers import TODAY, Result
-from tests.pg import emptied, on_postgres, pg_engine_db, pg_url
+from tests.pg import another_journal, emptied, on_postgres, pg_engine_db, pg_other_dbs, pg_url
 
-__all__ = ["pg_engine_db", "pg_url"]  # fixtures, made available to every test
+# fixtures, made available to every test
+__all__ = ["another_journal", "pg_engine_db", "pg_other_dbs", "pg_url"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -8,11 +8,17 @@ starts one), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres``. Wit
 ``aij_home`` fixture (tests/conftest.py) then sets ``AIJ_DATABASE_URL`` to the session's
 database (migrated once), emptied before each test. Names carry the process id, so
 pytest-xdist workers (and two runs at once) never share one.
+
+A test that uses a second aij home as a second journal asks ``another_journal(path)`` for it:
+on SQLite the home's own journal.db, under the engine switch a database of its own on the
+server (migrated once per session, emptied for each test), named by ``--db`` or, for a
+subprocess, ``AIJ_DATABASE_URL``.
 """
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +121,27 @@ def pg_engine_db() -> Iterator[str]:
         drop_database(url, name)
 
 
+def fingerprint(url: str) -> str:
+    """A digest of every row of every table of ``url``'s database: any change shows."""
+    with connect(url) as conn:
+        names = sorted(
+            str(row[0])
+            for row in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
+        )
+        parts = [
+            f"{name}:"
+            + str(
+                conn.execute(
+                    f"SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"{name}\" t"
+                ).fetchone()
+            )
+            for name in names
+        ]
+    return "\n".join(parts)
+
+
 def emptied(url: str) -> str:
     """``url``'s database with every row gone but the schema's version: a test's own empty
     journal, far cheaper than a CREATE DATABASE per test (a second or more on a busy CI)."""
@@ -128,3 +155,64 @@ def emptied(url: str) -> str:
         ]
         conn.execute("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE")
     return url
+
+
+def migrated_database(kind: str) -> str:
+    """A new database on the server (from ``AIJ_TEST_POSTGRES_URL``) at the latest schema."""
+    from aijournal.store.location import locate
+    from aijournal.store.server import open_server
+
+    made = create_database(need_server(), new_name(kind))
+    open_server(locate(made, Path()), reading=False).close()
+    return made
+
+
+@dataclass(frozen=True)
+class Home:
+    """An aij home used as a journal of its own: its folder, and under the engine switch its
+    database on the server (``url``; None: the home's journal.db)."""
+
+    path: Path
+    url: str | None = None
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        """aij's global options that select this journal."""
+        return ("--home", str(self.path), *(("--db", self.url) if self.url else ()))
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The environment entries that select this journal in a subprocess."""
+        return {"AIJ_HOME": str(self.path), **({"AIJ_DATABASE_URL": self.url} if self.url else {})}
+
+
+@pytest.fixture(scope="session")
+def pg_other_dbs() -> Iterator[list[str]]:
+    """The second journals' databases of this session (per xdist worker), made on demand."""
+    made: list[str] = []
+    yield made
+    url = server_url()
+    if url is not None:
+        for each in made:
+            drop_database(url, each.rsplit("/", 1)[-1])
+
+
+@pytest.fixture
+def another_journal(request: pytest.FixtureRequest) -> Callable[[Path], Home]:
+    """``another_journal(path)``: the aij home at ``path`` as a journal of its own, the same
+    one for the same path within a test. Under the engine switch, ``AIJ_DATABASE_URL`` names
+    the test's main journal, which every home would otherwise share."""
+    homes: dict[Path, Home] = {}
+    if not on_postgres():
+        return lambda path: homes.setdefault(path, Home(path))
+    pool: list[str] = request.getfixturevalue("pg_other_dbs")
+
+    def another(path: Path) -> Home:
+        if path not in homes:
+            index = len(homes)
+            if index == len(pool):
+                pool.append(migrated_database("other"))
+            homes[path] = Home(path, emptied(pool[index]))
+        return homes[path]
+
+    return another
