@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from aijournal import render
-from aijournal.cli.common import journal
+from aijournal.cli.common import journal, journal_exists
 from aijournal.config import (
     USUAL_DOSES,
     Config,
@@ -144,10 +144,9 @@ def _logged(day: date, config: Config) -> "DayReport | None":
 
 def _due(day: date, config: Config) -> list[Medication]:
     """The medications due on ``day`` (the timeline's, else config.yaml's)."""
-    from aijournal.paths import paths
     from aijournal.reports.medication import due_medications
 
-    if not paths().journal.exists():
+    if not journal_exists():
         return list(config.medications)
     with journal() as opened, opened.read() as session:
         return due_medications(session=session, config=config, day=day)
