@@ -38,9 +38,11 @@ def subprocess_env(home: Path, **overrides: str) -> dict[str, str]:
         "PATH": str(Path(sys.executable).parent),
         "COLUMNS": "100",
     }
-    for name in ("AIJ_DATABASE_URL", "PGPASSWORD"):
-        if os.environ.get(name):
-            env[name] = os.environ[name]
+    if os.environ.get("PGPASSWORD"):
+        env["PGPASSWORD"] = os.environ["PGPASSWORD"]
+    url = _server_url(home)
+    if url is not None:
+        env["AIJ_DATABASE_URL"] = url
     return {**env, **overrides}
 
 
@@ -60,10 +62,12 @@ def run_subprocess(
     return Result(done.returncode, done.stdout, done.stderr)
 
 
-def _server_url(home: Path, url: str | None) -> str | None:
-    """The server database holding ``home``'s journal under the engine switch: ``url`` if
-    given, else the test's own (AIJ_DATABASE_URL); None when the journal is a SQLite file."""
-    url = url or os.environ.get("AIJ_DATABASE_URL")
+def _server_url(home: Path, url: str | None = None) -> str | None:
+    """The server database holding ``home``'s journal under the engine switch (tests/pg.py
+    ``home_url``), or ``url`` if given; None when the journal is the home's SQLite file."""
+    from tests.pg import home_url
+
+    url = url or home_url(home)
     return url if url and not (home / "journal.db").exists() else None
 
 
@@ -103,6 +107,28 @@ def query(home: Path, sql: str, url: str | None = None) -> list[tuple[object, ..
         conn.close()
 
 
+def execute(home: Path, *statements: str) -> None:
+    """Run ``statements`` (changes, one transaction) straight on the journal of ``home``, as
+    query reads it, with foreign keys unchecked (sqlite3's default; on the server, a
+    superuser's session_replication_role)."""
+    server = _server_url(home)
+    if server is not None:
+        from tests.pg import connect
+
+        with connect(server) as conn, conn.transaction():
+            conn.execute("SET LOCAL session_replication_role = replica")
+            for sql in statements:
+                conn.execute(sql)
+        return
+    conn = sqlite3.connect(home / "journal.db")
+    try:
+        with conn:
+            for sql in statements:
+                conn.execute(sql)
+    finally:
+        conn.close()
+
+
 def journal_of(home: Path) -> "Journal":
     """The test's journal, opened for writing: the home's journal.db, or the test's database
     on the server under the PostgreSQL engine (tests/pg.py)."""
@@ -110,7 +136,7 @@ def journal_of(home: Path) -> "Journal":
     from aijournal.store.location import locate
     from aijournal.store.server import open_server
 
-    url = os.environ.get("AIJ_DATABASE_URL")
+    url = _server_url(home)
     if url:
         return open_server(locate(url, home / "journal.db"), reading=False)
     return open_journal(home / "journal.db")

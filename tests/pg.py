@@ -9,10 +9,12 @@ starts one), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres``. Wit
 database (migrated once), emptied before each test. Names carry the process id, so
 pytest-xdist workers (and two runs at once) never share one.
 
-A test that uses a second aij home as a second journal asks ``another_journal(path)`` for it:
-on SQLite the home's own journal.db, under the engine switch a database of its own on the
-server (migrated once per session, emptied for each test), named by ``--db`` or, for a
-subprocess, ``AIJ_DATABASE_URL``.
+Every other aij home a test uses is a journal of its own, as on SQLite where each home has
+its journal.db: under the engine switch ``home_url(home)`` gives it a database of its own
+(from a per-session pool, migrated once, emptied for each test). The ``aij`` fixture adds it
+as ``--db`` to a command run with ``--home OTHER``; ``tests/helpers.py`` ``subprocess_env``,
+``query`` and ``snapshot`` find it for the home they are given; ``another_journal(path)``
+gives both (``Home.args``, ``Home.env``) where a test builds its own command.
 """
 
 import itertools
@@ -188,7 +190,8 @@ class Home:
 
 @pytest.fixture(scope="session")
 def pg_other_dbs() -> Iterator[list[str]]:
-    """The second journals' databases of this session (per xdist worker), made on demand."""
+    """The databases of the test's other homes, this session's (per xdist worker), made on
+    demand and reused by later tests (emptied)."""
     made: list[str] = []
     yield made
     url = server_url()
@@ -197,22 +200,51 @@ def pg_other_dbs() -> Iterator[list[str]]:
             drop_database(url, each.rsplit("/", 1)[-1])
 
 
+class _Homes:
+    """The engine switch's map from aij homes to databases, for the test running now: its
+    own home to its own database, any other home to one of the pool's, emptied."""
+
+    def __init__(self, home: Path, url: str, pool: list[str]) -> None:
+        self.urls = {_key(home): url}
+        self.pool = pool
+
+    def url(self, home: Path) -> str:
+        key = _key(home)
+        if key not in self.urls:
+            index = len(self.urls) - 1
+            if index == len(self.pool):
+                self.pool.append(migrated_database("other"))
+            self.urls[key] = emptied(self.pool[index])
+        return self.urls[key]
+
+
+_homes: _Homes | None = None
+
+
+def _key(home: Path) -> Path:
+    return Path(os.path.abspath(home))
+
+
+def start_test(home: Path, url: str, pool: list[str]) -> None:
+    """Called by the autouse ``aij_home`` under the engine switch: ``home`` is the test's."""
+    global _homes
+    _homes = _Homes(home, url, pool)
+
+
+def end_test() -> None:
+    global _homes
+    _homes = None
+
+
+def home_url(home: Path) -> str | None:
+    """Under the engine switch, the database holding the journal of the aij home ``home``:
+    the test's own for its home, a database of its own for any other (as on SQLite each home
+    has its journal.db). None on SQLite."""
+    return _homes.url(home) if _homes is not None else None
+
+
 @pytest.fixture
-def another_journal(request: pytest.FixtureRequest) -> Callable[[Path], Home]:
-    """``another_journal(path)``: the aij home at ``path`` as a journal of its own, the same
-    one for the same path within a test. Under the engine switch, ``AIJ_DATABASE_URL`` names
-    the test's main journal, which every home would otherwise share."""
-    homes: dict[Path, Home] = {}
-    if not on_postgres():
-        return lambda path: homes.setdefault(path, Home(path))
-    pool: list[str] = request.getfixturevalue("pg_other_dbs")
-
-    def another(path: Path) -> Home:
-        if path not in homes:
-            index = len(homes)
-            if index == len(pool):
-                pool.append(migrated_database("other"))
-            homes[path] = Home(path, emptied(pool[index]))
-        return homes[path]
-
-    return another
+def another_journal() -> Callable[[Path], Home]:
+    """``another_journal(path)``: the aij home at ``path`` as a journal of its own (on SQLite
+    its journal.db; under the engine switch its own database), the same for the same path."""
+    return lambda path: Home(path, home_url(path))
