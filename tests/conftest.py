@@ -1,7 +1,8 @@
 """Shared fixtures: every test gets its own aij home, so no test can touch a real journal.
 
 Under ``AIJ_TEST_ENGINE=postgres`` (tests/pg.py) every test outside tests/unit also gets a
-PostgreSQL journal of its own (emptied), named by ``AIJ_DATABASE_URL``."""
+PostgreSQL journal of its own (emptied), named by ``AIJ_DATABASE_URL``; a command the ``aij``
+fixture runs with ``--home OTHER`` gets OTHER's own database as ``--db``."""
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,19 +11,31 @@ import pytest
 
 from aijournal.cli import main
 from tests.helpers import TODAY, Result
-from tests.pg import emptied, on_postgres, pg_engine_db, pg_url
+from tests.pg import (
+    another_journal,
+    emptied,
+    end_test,
+    home_url,
+    on_postgres,
+    pg_engine_db,
+    pg_other_dbs,
+    pg_url,
+    start_test,
+)
 
-__all__ = ["pg_engine_db", "pg_url"]  # fixtures, made available to every test
+# fixtures, made available to every test
+__all__ = ["another_journal", "pg_engine_db", "pg_other_dbs", "pg_url"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under the PostgreSQL engine, tests about the SQLite file itself are skipped."""
     if not on_postgres():
         return
-    skip = pytest.mark.skip(reason="about the SQLite journal file (AIJ_TEST_ENGINE=postgres)")
     for item in items:
-        if item.get_closest_marker("sqlite_only"):
-            item.add_marker(skip)
+        marker = item.get_closest_marker("sqlite_only")
+        if marker:
+            why = marker.kwargs.get("reason", "about the SQLite journal file")
+            item.add_marker(pytest.mark.skip(reason=f"{why} (AIJ_TEST_ENGINE=postgres)"))
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +53,11 @@ def aij_home(
         return
     url = emptied(request.getfixturevalue("pg_engine_db"))
     monkeypatch.setenv("AIJ_DATABASE_URL", url)
-    yield home
+    start_test(home, url, request.getfixturevalue("pg_other_dbs"))
+    try:
+        yield home
+    finally:
+        end_test()
 
 
 Run = Callable[..., Result]
@@ -52,6 +69,7 @@ def aij(capsys: pytest.CaptureFixture[str]) -> Run:
 
     def run(*args: str) -> Result:
         capsys.readouterr()
+        args = _with_its_database(args)
         try:
             main(list(args))
             code = 0
@@ -61,3 +79,17 @@ def aij(capsys: pytest.CaptureFixture[str]) -> Run:
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def _with_its_database(args: tuple[str, ...]) -> tuple[str, ...]:
+    """Under the engine switch, ``--home OTHER`` (before the command, without ``--db``) also
+    names OTHER's own database: a second home is a second journal, as on SQLite."""
+    if "--db" in args or any(a.startswith("--db=") for a in args):
+        return args
+    for index, arg in enumerate(args):
+        if arg == "--home" and index + 1 < len(args):
+            url = home_url(Path(args[index + 1]))
+            return args if url is None else (*args[: index + 2], "--db", url, *args[index + 2 :])
+        if not arg.startswith("-"):
+            return args  # the command: --home after it is no global option
+    return args

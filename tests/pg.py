@@ -8,11 +8,19 @@ starts one), e.g. ``postgresql+psycopg://postgres@127.0.0.1:5433/postgres``. Wit
 ``aij_home`` fixture (tests/conftest.py) then sets ``AIJ_DATABASE_URL`` to the session's
 database (migrated once), emptied before each test. Names carry the process id, so
 pytest-xdist workers (and two runs at once) never share one.
+
+Every other aij home a test uses is a journal of its own, as on SQLite where each home has
+its journal.db: under the engine switch ``home_url(home)`` gives it a database of its own
+(from a per-session pool, migrated once, emptied for each test). The ``aij`` fixture adds it
+as ``--db`` to a command run with ``--home OTHER``; ``tests/helpers.py`` ``subprocess_env``,
+``query`` and ``snapshot`` find it for the home they are given; ``another_journal(path)``
+gives both (``Home.args``, ``Home.env``) where a test builds its own command.
 """
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +123,27 @@ def pg_engine_db() -> Iterator[str]:
         drop_database(url, name)
 
 
+def fingerprint(url: str) -> str:
+    """A digest of every row of every table of ``url``'s database: any change shows."""
+    with connect(url) as conn:
+        names = sorted(
+            str(row[0])
+            for row in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
+        )
+        parts = [
+            f"{name}:"
+            + str(
+                conn.execute(
+                    f"SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"{name}\" t"
+                ).fetchone()
+            )
+            for name in names
+        ]
+    return "\n".join(parts)
+
+
 def emptied(url: str) -> str:
     """``url``'s database with every row gone but the schema's version: a test's own empty
     journal, far cheaper than a CREATE DATABASE per test (a second or more on a busy CI)."""
@@ -128,3 +157,94 @@ def emptied(url: str) -> str:
         ]
         conn.execute("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE")
     return url
+
+
+def migrated_database(kind: str) -> str:
+    """A new database on the server (from ``AIJ_TEST_POSTGRES_URL``) at the latest schema."""
+    from aijournal.store.location import locate
+    from aijournal.store.server import open_server
+
+    made = create_database(need_server(), new_name(kind))
+    open_server(locate(made, Path()), reading=False).close()
+    return made
+
+
+@dataclass(frozen=True)
+class Home:
+    """An aij home used as a journal of its own: its folder, and under the engine switch its
+    database on the server (``url``; None: the home's journal.db)."""
+
+    path: Path
+    url: str | None = None
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        """aij's global options that select this journal."""
+        return ("--home", str(self.path), *(("--db", self.url) if self.url else ()))
+
+    @property
+    def env(self) -> dict[str, str]:
+        """The environment entries that select this journal in a subprocess."""
+        return {"AIJ_HOME": str(self.path), **({"AIJ_DATABASE_URL": self.url} if self.url else {})}
+
+
+@pytest.fixture(scope="session")
+def pg_other_dbs() -> Iterator[list[str]]:
+    """The databases of the test's other homes, this session's (per xdist worker), made on
+    demand and reused by later tests (emptied)."""
+    made: list[str] = []
+    yield made
+    url = server_url()
+    if url is not None:
+        for each in made:
+            drop_database(url, each.rsplit("/", 1)[-1])
+
+
+class _Homes:
+    """The engine switch's map from aij homes to databases, for the test running now: its
+    own home to its own database, any other home to one of the pool's, emptied."""
+
+    def __init__(self, home: Path, url: str, pool: list[str]) -> None:
+        self.urls = {_key(home): url}
+        self.pool = pool
+
+    def url(self, home: Path) -> str:
+        key = _key(home)
+        if key not in self.urls:
+            index = len(self.urls) - 1
+            if index == len(self.pool):
+                self.pool.append(migrated_database("other"))
+            self.urls[key] = emptied(self.pool[index])
+        return self.urls[key]
+
+
+_homes: _Homes | None = None
+
+
+def _key(home: Path) -> Path:
+    return Path(os.path.abspath(home))
+
+
+def start_test(home: Path, url: str, pool: list[str]) -> None:
+    """Called by the autouse ``aij_home`` under the engine switch: ``home`` is the test's."""
+    global _homes
+    _homes = _Homes(home, url, pool)
+
+
+def end_test() -> None:
+    global _homes
+    _homes = None
+
+
+def home_url(home: Path) -> str | None:
+    """Under the engine switch, the database holding the journal of the aij home ``home``:
+    the test's own for its home, a database of its own for any other (as on SQLite each home
+    has its journal.db). None on SQLite."""
+    return _homes.url(home) if _homes is not None else None
+
+
+@pytest.fixture
+def another_journal() -> Callable[[Path], Home]:
+    """``another_journal(path)``: the aij home at ``path`` as a journal of its own (on SQLite
+    its journal.db; under the engine switch its own database), the same for the same path."""
+    return lambda path: Home(path, home_url(path))

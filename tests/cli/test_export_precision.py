@@ -4,7 +4,6 @@ without a zone still imports; ids written before (digits first) still work."""
 
 import csv
 import json
-import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -13,7 +12,7 @@ import pytest
 from aijournal.export.tables import CSV_FILES
 from tests.cli.test_export_csv import D1, Built, as_dicts, fill_journal, read_csv
 from tests.conftest import Run
-from tests.helpers import query
+from tests.helpers import execute, query
 
 pytestmark = pytest.mark.dates
 
@@ -24,8 +23,9 @@ NOISY_GRAMS = 21.599999999999998
 @pytest.fixture
 def built(aij_home: Path) -> Built:
     built = fill_journal(aij_home)
-    with sqlite3.connect(aij_home / "journal.db") as db:
-        db.execute("UPDATE meal_item SET grams = ? WHERE food_id = 'greek-yogurt'", (NOISY_GRAMS,))
+    execute(
+        aij_home, f"UPDATE meal_item SET grams = {NOISY_GRAMS!r} WHERE food_id = 'greek-yogurt'"
+    )
     return built
 
 
@@ -129,11 +129,12 @@ def _strip_zones(path: Path) -> None:
 def test_ids_written_before_still_work(aij: Run, built: Built, aij_home: Path) -> None:
     """Old journals keep their ids, digits first: `aij edit` finds them, new ids start with
     a letter."""
-    with sqlite3.connect(aij_home / "journal.db") as db:
-        db.execute("PRAGMA foreign_keys = OFF")
-        old = built.ids["joint-pain-d2"]
-        db.execute("UPDATE entry SET id = '454e95' WHERE id = ?", (old,))
-        db.execute("UPDATE symptom_rating SET entry_id = '454e95' WHERE entry_id = ?", (old,))
+    old = built.ids["joint-pain-d2"]  # an id aij wrote: letters and digits, no quote
+    execute(
+        aij_home,
+        f"UPDATE entry SET id = '454e95' WHERE id = '{old}'",
+        f"UPDATE symptom_rating SET entry_id = '454e95' WHERE entry_id = '{old}'",
+    )
     edited = aij("edit", "454E95", "value=3")  # typed in capitals, as a spreadsheet shows it
     assert edited.code == 0, edited.err
     assert query(aij_home, "SELECT value FROM symptom_rating WHERE entry_id = '454e95'") == [(3.0,)]

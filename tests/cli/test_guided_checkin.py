@@ -7,7 +7,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from tests.helpers import TODAY, query, run_subprocess
+from tests.helpers import TODAY, query, run_subprocess, subprocess_env
 
 
 def on_a_terminal(home: Path, command: str, answers: list[str]) -> subprocess.CompletedProcess[str]:
@@ -16,13 +16,7 @@ def on_a_terminal(home: Path, command: str, answers: list[str]) -> subprocess.Co
         input="\n".join(answers) + "\n",
         capture_output=True,
         text=True,
-        env={
-            "AIJ_HOME": str(home),
-            "AIJ_TODAY": TODAY.isoformat(),
-            "PATH": "/usr/bin:/bin",
-            "TERM": "dumb",
-            "COLUMNS": "200",
-        },
+        env=subprocess_env(home, PATH="/usr/bin:/bin", TERM="dumb", COLUMNS="200"),
         timeout=60,
     )
 

@@ -157,6 +157,7 @@ def test_an_empty_journal_says_what_is_missing(aij: Run) -> None:
     assert json.loads(aij("bone", "--json").out)["periods"] == []
 
 
+@pytest.mark.sqlite_only(reason="migrates journal-v5.db, a SQLite file an older aij wrote")
 def test_the_v5_fixture_migrates_to_lab_tables_and_keeps_its_rows(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()

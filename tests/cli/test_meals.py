@@ -75,7 +75,7 @@ def test_an_unknown_value_is_named_never_zero(aij: Run) -> None:
 def test_history_keeps_the_amounts_computed_when_logged(aij: Run, aij_home: Path) -> None:
     aij("log", "meal", "sardines-canned-oil 100g")
     folder = aij_home / "foods"
-    folder.mkdir()
+    folder.mkdir(parents=True)  # on a server, logging needs no home folder
     (folder / "mine.yaml").write_text(
         "foods:\n  - id: sardines-canned-oil\n    name: my sardines\n    source: label\n"
         "    per_100g: {calcium_mg: 1}\n"

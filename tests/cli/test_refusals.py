@@ -128,6 +128,9 @@ def test_another_programs_database_is_left_untouched(aij: Run, aij_home: Path) -
     assert snapshot(aij_home) == before
 
 
+@pytest.mark.sqlite_only(
+    reason="a journal on a server needs no home folder to log: only the file is kept there"
+)
 def test_a_home_that_cannot_be_created(aij: Run, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Run
-from tests.helpers import TODAY, query, run_subprocess, snapshot
+from tests.helpers import TODAY, query, run_subprocess, snapshot, subprocess_env
 
 pytestmark = pytest.mark.dates
 
@@ -85,7 +85,7 @@ def test_a_note_from_standard_input(tmp_path: Path) -> None:
         input="slept badly\nhot night\n",
         capture_output=True,
         text=True,
-        env={"AIJ_HOME": str(home), "AIJ_TODAY": TODAY.isoformat(), "COLUMNS": "80"},
+        env=subprocess_env(home, COLUMNS="80"),
         timeout=120,
     )
     assert done.returncode == 0, done.stderr

@@ -6,12 +6,14 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Run
-from tests.helpers import TODAY, query, run_subprocess
+from tests.helpers import query, run_subprocess, subprocess_env
+from tests.pg import Home
 
 READ_ONLY = [
     ("day",),
@@ -46,11 +48,17 @@ def test_the_first_write_creates_the_private_journal(aij: Run, aij_home: Path) -
     assert query(aij_home, "SELECT text FROM note") == [("first",)]
 
 
-def test_a_read_then_a_write_in_one_command_writes_the_file(tmp_path: Path) -> None:
+def test_a_read_then_a_write_in_one_command_writes_the_file(
+    tmp_path: Path, another_journal: Callable[[Path], Home]
+) -> None:
     home = tmp_path / "home"
     export = tmp_path / "journal.json"
-    assert run_subprocess("log", "stress=2", home=tmp_path / "other").code == 0
-    assert run_subprocess("export", "json", "--out", str(export), home=tmp_path / "other").code == 0
+    other = another_journal(tmp_path / "other")
+    assert run_subprocess("log", "stress=2", home=other.path, env=other.env).code == 0
+    exported = run_subprocess(
+        "export", "json", "--out", str(export), home=other.path, env=other.env
+    )
+    assert exported.code == 0
     assert not home.exists()
     result = run_subprocess("import", str(export), home=home)
     assert result.code == 0, result.err
@@ -85,48 +93,48 @@ def test_where_names_the_recipes(aij: Run, aij_home: Path) -> None:
     assert f"your recipes  {aij_home / 'recipes.yaml'}\n" in text
 
 
-def _run_piped(*args: str, home: Path, stdin: bytes = b"") -> "subprocess.CompletedProcess[bytes]":
-    env = {
-        "AIJ_HOME": str(home),
-        "AIJ_TODAY": TODAY.isoformat(),
-        "PATH": str(Path(sys.executable).parent),
-        "COLUMNS": "80",
-    }
+def _run_piped(
+    *args: str, home: Path, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> "subprocess.CompletedProcess[bytes]":
     return subprocess.run(
         [sys.executable, "-m", "aijournal", *args],
         input=stdin,
         capture_output=True,
-        env=env,
+        env=subprocess_env(home, COLUMNS="80", **(env or {})),
         timeout=120,
     )
 
 
-def test_dash_pipes_an_export_into_an_import(tmp_path: Path) -> None:
-    source, target = tmp_path / "source", tmp_path / "target"
+def test_dash_pipes_an_export_into_an_import(
+    tmp_path: Path, another_journal: Callable[[Path], Home]
+) -> None:
+    source, target = tmp_path / "source", another_journal(tmp_path / "target")
     assert run_subprocess("log", "joint-pain=4", "stress=3", home=source).code == 0
     assert run_subprocess("log", "note", "piped", home=source).code == 0
     exported = _run_piped("export", "json", "--out", "-", home=source)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout)["format"] == "aij-journal"
-    assert list(tmp_path.glob("*")) == [source]  # no file named "-" anywhere
-    imported = _run_piped("import", "-", home=target, stdin=exported.stdout)
+    assert list(tmp_path.rglob("-")) == []  # no file named "-" anywhere
+    imported = _run_piped("import", "-", home=target.path, stdin=exported.stdout, env=target.env)
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.decode() == (
         "imported 3 entries from standard input (0 already in the journal)\n"
     )
-    assert query(target, "SELECT text FROM note") == [("piped",)]
+    assert query(target.path, "SELECT text FROM note", target.url) == [("piped",)]
 
 
-def test_dash_writes_the_csv_zip_and_the_report_to_standard_output(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+def test_dash_writes_the_csv_zip_and_the_report_to_standard_output(
+    tmp_path: Path, another_journal: Callable[[Path], Home]
+) -> None:
+    home, copy = tmp_path / "home", another_journal(tmp_path / "copy")
     assert run_subprocess("log", "joint-pain=4", home=home).code == 0
     zipped = _run_piped("export", "csv", "--out", "-", home=home)
     assert zipped.returncode == 0, zipped.stderr
     with zipfile.ZipFile(io.BytesIO(zipped.stdout)) as archive:
         assert "daily.csv" in archive.namelist()
-    again = _run_piped("import", "-", home=tmp_path / "copy", stdin=zipped.stdout)
+    again = _run_piped("import", "-", home=copy.path, stdin=zipped.stdout, env=copy.env)
     assert again.returncode == 0, again.stderr
-    assert query(tmp_path / "copy", "SELECT name, value FROM symptom_rating") == [
+    assert query(copy.path, "SELECT name, value FROM symptom_rating", copy.url) == [
         ("joint-pain", 4.0)
     ]
     page = _run_piped("report", "--out", "-", home=home)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import TODAY, query, run_subprocess, snapshot
+from tests.helpers import TODAY, query, run_subprocess, snapshot, subprocess_env
 
 pytestmark = pytest.mark.dates
 
@@ -126,12 +126,7 @@ def test_guided_check_in_saves_what_was_answered(tmp_path: Path) -> None:
         input=answers + "\n",
         capture_output=True,
         text=True,
-        env={
-            "AIJ_HOME": str(home),
-            "AIJ_TODAY": TODAY.isoformat(),
-            "PATH": "/usr/bin:/bin",
-            "TERM": "dumb",
-        },
+        env=subprocess_env(home, PATH="/usr/bin:/bin", TERM="dumb"),
         timeout=60,
     )
     assert done.returncode == 0, done.stdout[-2000:]
@@ -154,12 +149,7 @@ def test_the_first_run_asks_for_medication_and_targets(tmp_path: Path) -> None:
         input=answers + "\n",
         capture_output=True,
         text=True,
-        env={
-            "AIJ_HOME": str(home),
-            "AIJ_TODAY": TODAY.isoformat(),
-            "PATH": "/usr/bin:/bin",
-            "TERM": "dumb",
-        },
+        env=subprocess_env(home, PATH="/usr/bin:/bin", TERM="dumb"),
         timeout=60,
     )
     assert done.returncode == 0, done.stdout[-2000:]
@@ -176,12 +166,7 @@ def _on_a_terminal(
         input="\n".join(answers) + "\n",
         capture_output=True,
         text=True,
-        env={
-            "AIJ_HOME": str(home),
-            "AIJ_TODAY": TODAY.isoformat(),
-            "PATH": "/usr/bin:/bin",
-            "TERM": "dumb",
-        },
+        env=subprocess_env(home, PATH="/usr/bin:/bin", TERM="dumb"),
         timeout=60,
     )
 

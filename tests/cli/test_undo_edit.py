@@ -129,7 +129,9 @@ def test_edit_a_meal_item_scales_its_nutrients(aij: Run, aij_home: Path) -> None
     assert "kale-raw: 1 cup → 2 cup" in result.out
     # SR28 15236 (farmed Atlantic salmon, cooked): 15 mg calcium per 100 g; kale 1 cup = 16 g
     # at 150 mg per 100 g.
-    rows = query(aij_home, "SELECT food_id, amount, grams, calcium_mg FROM meal_item")
+    rows = query(
+        aij_home, "SELECT food_id, amount, grams, calcium_mg FROM meal_item ORDER BY position"
+    )
     assert rows == [
         ("salmon-farmed-cooked", 200.0, 200.0, pytest.approx(30.0)),
         ("kale-raw", 2.0, 32.0, pytest.approx(48.0)),
@@ -169,7 +171,10 @@ def test_edit_exercise_items_and_supplement_counts(aij: Run, aij_home: Path) -> 
         "  goblet-squat load: 12 kg → 14 kg",
         "  goblet-squat sets: 3 → 4",
     ]
-    assert query(aij_home, "SELECT exercise, sets, reps, minutes, load_kg FROM exercise_item") == [
+    assert query(
+        aij_home,
+        "SELECT exercise, sets, reps, minutes, load_kg FROM exercise_item ORDER BY position",
+    ) == [
         ("goblet-squat", 4, 10, None, 14.0),
         ("brisk-walk", None, None, 40, None),
     ]

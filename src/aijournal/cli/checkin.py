@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from aijournal import render
-from aijournal.cli.common import journal
+from aijournal.cli.common import journal, journal_exists
 from aijournal.config import (
     USUAL_DOSES,
     Config,
@@ -92,10 +92,9 @@ def _ask_word(label: str, choices: list[str]) -> str:
 
 def _timeline_due(day: date) -> list[Medication] | None:
     """What the journal's medication timeline says is due on ``day``; None without one."""
-    from aijournal.paths import paths
     from aijournal.reports.medication import timeline_due
 
-    if not paths().journal.exists():
+    if not journal_exists():
         return None
     with journal() as opened, opened.read() as session:
         return timeline_due(session=session, day=day)
@@ -168,10 +167,9 @@ def _logged(day: date, config: Config) -> "DayReport | None":
 
 def _due(day: date, config: Config) -> list[Medication]:
     """The medications due on ``day`` (the timeline's, else config.yaml's)."""
-    from aijournal.paths import paths
     from aijournal.reports.medication import due_medications
 
-    if not paths().journal.exists():
+    if not journal_exists():
         return list(config.medications)
     with journal() as opened, opened.read() as session:
         return due_medications(session=session, config=config, day=day)

@@ -158,6 +158,13 @@ def journal() -> Iterator["Journal"]:
     _notices.extend(opened.notices)
 
 
+def journal_exists() -> bool:
+    """Whether there is a journal to read: on a server always (an empty database reads as
+    an empty journal), else when the home's journal.db exists."""
+    found = location()
+    return found.path is None or found.path.exists()
+
+
 def location() -> "Location":
     """The journal's database: --db, AIJ_DATABASE_URL or the database setting, else the
     home's journal.db."""

@@ -15,6 +15,7 @@ from aijournal.cli.common import (
     day_of,
     is_interactive,
     journal,
+    journal_exists,
     show_saved,
 )
 from aijournal.errors import BadInput
@@ -153,7 +154,6 @@ def med(
     """
     from aijournal.config import load_config
     from aijournal.domain.suggest import did_you_mean
-    from aijournal.paths import paths
     from aijournal.reports.medication import loggable
     from aijournal.store.daily import save_dose
 
@@ -162,7 +162,7 @@ def med(
     if reason is not None and not skipped:
         raise BadInput("--reason goes with --skipped")
     due, by_name = list(config.medications), {m.name: m for m in config.medications}
-    if paths().journal.exists():
+    if journal_exists():
         with journal() as opened, opened.read() as session:
             due, by_name = loggable(session=session, config=config, day=day)
     if not by_name:

@@ -12,6 +12,7 @@ from aijournal.cli.common import (
     SavedJsonOption,
     day_of,
     journal,
+    journal_exists,
     show_saved,
 )
 
@@ -251,12 +252,11 @@ def history(as_json: JsonOption = False) -> None:
       aij med history --json
     """
     from aijournal import render
-    from aijournal.paths import paths
     from aijournal.reports.medication import MedHistory, med_history
 
     today = clock.today()
     result = MedHistory(today=today, events=[], current=[], scheduled=[])
-    if paths().journal.exists():
+    if journal_exists():
         with journal() as opened, opened.read() as session:
             result = med_history(session=session, today=today)
     if as_json:

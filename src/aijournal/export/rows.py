@@ -165,7 +165,8 @@ def details_by_id(*, session: Session, table: Table, ids: Sequence[str]) -> dict
         query = select(*(_attr(model, n) for n in (*keys, *table.column_names))).where(
             _attr(model, "entry_id").in_(chunk)
         )
-        for row in _stream(session, query):
+        # Items in their order (a server returns rows in no fixed order).
+        for row in _stream(session, query.order_by(*(_attr(model, k) for k in keys))):
             found.setdefault(row[0], []).append(tuple(row[1:]))
     return found
 

@@ -239,6 +239,7 @@ def pattern_week(session: Session, start: date, end: date) -> dict[str, Any] | N
         select(*columns)
         .join(Entry, col(MealItem.entry_id) == Entry.id)
         .where(Entry.day >= start, Entry.day <= end, MealItem.source == "food")
+        .order_by(col(Entry.day), col(Entry.created_at), col(Entry.id), col(MealItem.position))
     )
     foods = [
         LoggedFood(day, frozenset(t for t in tags.split(",") if t), grams, amount, unit)

@@ -71,6 +71,9 @@ def rows_between(
     )
     if kind is not None:
         query = query.where(Entry.kind == kind)
+    position = getattr(model, "position", None)
+    if position is not None:  # items (answers, results) in their order within an entry
+        query = query.order_by(col(Entry.id), col(position))
     return [(entry, detail) for entry, detail in session.exec(query)]
 
 

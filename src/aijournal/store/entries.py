@@ -14,7 +14,15 @@ from aijournal.clock import utcnow
 from aijournal.errors import BadInput, NotFound
 from aijournal.store.models import Entry
 from aijournal.store.scope import id_taken, journal_of, journals_holding
-from aijournal.store.undo import CHANGED, CREATED, REMOVED, created_in_session, remember, snapshot
+from aijournal.store.undo import (
+    CHANGED,
+    CREATED,
+    REMOVED,
+    created_in_session,
+    remember,
+    snapshot,
+    snapshots,
+)
 
 # No 0/o, 1/l/i: an id a person can read aloud and type.
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -153,16 +161,17 @@ def likely_duplicates(*, session: Session, entry_id: str) -> list[str]:
     this_command = set(created_in_session(session))
     conn = session.connection()
     mine = _content(snapshot(conn, entry.id))
-    others = session.exec(
-        select(Entry.id)
-        .where(Entry.day == entry.day, Entry.kind == entry.kind, Entry.id != entry.id)
-        .order_by(col(Entry.created_at))
-    )
-    return [
+    others = [
         other
-        for other in others
-        if other not in this_command and _content(snapshot(conn, other)) == mine
+        for other in session.exec(
+            select(Entry.id)
+            .where(Entry.day == entry.day, Entry.kind == entry.kind, Entry.id != entry.id)
+            .order_by(col(Entry.created_at))
+        )
+        if other not in this_command
     ]
+    states = snapshots(conn, others)
+    return [other for other in others if _content(states[other]) == mine]
 
 
 def duplicate_notices(*, session: Session) -> list[str]:

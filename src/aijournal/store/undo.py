@@ -86,11 +86,33 @@ def snapshot(conn: Connection, entry_id: str) -> dict[str, list[dict[str, Any]]]
         ]
     }
     for table in detail_tables():
-        rows = conn.execute(select(table).where(table.c.entry_id == entry_id)).mappings()
+        # In key order (position for items): a server returns rows in no fixed order.
+        query = select(table).where(table.c.entry_id == entry_id)
+        rows = conn.execute(query.order_by(*table.primary_key.columns)).mappings()
         found = [{k: _plain(v) for k, v in row.items()} for row in rows]
         if found:
             state[table.name] = found
     return state
+
+
+def snapshots(conn: Connection, entry_ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """``snapshot`` of each of ``entry_ids`` the journal holds, a query per table for them
+    all (on a server each query is a round trip: one snapshot per entry made logging into a
+    busy day cost a query per table per entry already there)."""
+    entry = _entry_table()
+    states: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for start in range(0, len(entry_ids), 500):
+        chunk = entry_ids[start : start + 500]
+        query = select(entry).where(entry.c.id.in_(chunk)).order_by(entry.c.id)
+        for row in conn.execute(query).mappings():
+            states[row["id"]] = {entry.name: [{k: _plain(v) for k, v in row.items()}]}
+        for table in detail_tables():
+            query = select(table).where(table.c.entry_id.in_(chunk))
+            for row in conn.execute(query.order_by(*table.primary_key.columns)).mappings():
+                state = states.get(row["entry_id"])
+                if state is not None:
+                    state.setdefault(table.name, []).append({k: _plain(v) for k, v in row.items()})
+    return states
 
 
 def _typed(table: Table, row: dict[str, Any]) -> dict[str, Any]:
