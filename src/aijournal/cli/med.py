@@ -63,7 +63,17 @@ def _reason(text: str | None) -> str | None:
     return check_text("--reason", text, MAX_REASON)
 
 
-def _save(event: "MedEvent", as_json: bool) -> None:
+def _usual_note(given: str | None, name: str) -> str | None:
+    """When --dose was left out and the usual dose was recorded, say so and how to change it."""
+    if given is not None or name not in USUAL:
+        return None
+    return (
+        f"{USUAL[name]} is the usual dose of {name}, recorded as --dose was not given; "
+        "if yours differs, `aij undo` and give --dose"
+    )
+
+
+def _save(event: "MedEvent", as_json: bool, note: str | None = None) -> None:
     from aijournal.domain.medtimeline import check_ahead
     from aijournal.store.medication import save_event
 
@@ -77,6 +87,10 @@ def _save(event: "MedEvent", as_json: bool) -> None:
     with journal() as opened, opened.write() as session:
         saved = save_event(session=session, event=event)
     show_saved(event.day, [saved], as_json=as_json)
+    if note and not as_json:
+        from aijournal import render
+
+        render.hint(note)
 
 
 @app.command("start")
@@ -99,7 +113,7 @@ def start(
 
     med = _name(name, new_name)
     event = MedEvent(day_of(date), "start", med, _dose(dose, med), reason=_reason(reason))
-    _save(event, as_json)
+    _save(event, as_json, _usual_note(dose, med))
 
 
 @app.command("switch")
@@ -125,7 +139,7 @@ def switch(
     event = MedEvent(
         day_of(date), "switch", old, _dose(dose, new), to_medication=new, reason=_reason(reason)
     )
-    _save(event, as_json)
+    _save(event, as_json, _usual_note(dose, new))
 
 
 @app.command("dose")
@@ -238,7 +252,7 @@ def schedule(
         next_due=due,
         reason=_reason(reason),
     )
-    _save(event, as_json)
+    _save(event, as_json, _usual_note(dose, med))
 
 
 @app.command("history")
