@@ -58,6 +58,8 @@ class ImportSummary:
     added: int
     already_there: int
     files: Restored | None = None
+    # Entries given a new id because another journal of the database held theirs.
+    renamed: int = 0
 
 
 def _check_rules(incoming: Incoming, symptoms: SymptomSet, today: date) -> None:
@@ -353,11 +355,12 @@ def _import(
 ) -> ImportSummary:
     with (
         userfiles.staged(home or _home_of(journal), files) as restored,
-        journal.write() as session,
+        journal.write(duplicates=False) as session,
     ):
         # Into this journal: an id another journal of the database holds takes a new one.
         ids = ids_in_this_journal(session=session, entry_ids=list(incoming.entries))
-        if any(old != new for old, new in ids.items()):
+        renamed = sum(1 for old, new in ids.items() if old != new)
+        if renamed:
             incoming = incoming.renamed(ids)
         present = _same_as_journal(session, incoming)
         new = [i for i in incoming.entries if i not in present]
@@ -369,4 +372,6 @@ def _import(
                 for written in insert_rows(session=session, table_name=name, rows=rows):
                     bar.advance(written)
         remember_created(session=session, entry_ids=new)  # one batch: `aij undo` takes it back
-    return ImportSummary(incoming.source, len(incoming.entries), len(new), len(present), restored)
+    return ImportSummary(
+        incoming.source, len(incoming.entries), len(new), len(present), restored, renamed
+    )

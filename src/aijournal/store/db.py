@@ -216,15 +216,18 @@ class Journal:
             raise _friendly(exc, self.shown) from None
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, duplicates: bool = True) -> Iterator[Session]:
         """One transaction, all of it saved or none of it, one writer at a time (SQLite:
-        BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock, store/server.py)."""
+        BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock, store/server.py).
+
+        ``duplicates``: look for entries this write created that look logged twice (a
+        notice each); an import, which adds only what is missing, does not."""
         self._materialise()
         try:
             writing = self.engine.execution_options(aij_write=True)
             with Session(writing, info={JOURNAL_KEY: self.name}) as session:
                 yield session
-                notices = duplicate_notices(session=session)
+                notices = duplicate_notices(session=session) if duplicates else []
                 session.commit()
             self.notices.extend(notices)
         except DBAPIError as exc:
