@@ -357,7 +357,8 @@ def confirm(question: str, *, default: bool = False) -> bool:
 
 
 class Progress:
-    """A progress bar on stderr that appears only once the work has taken over a second."""
+    """A progress bar on stderr that appears only once the work has taken over a second, and
+    only on a terminal (in a pipe or a log it would leave blank lines behind)."""
 
     def __init__(self, description: str, total: int, *, delay_s: float = 1.0) -> None:
         import time
@@ -373,7 +374,11 @@ class Progress:
 
     def advance(self, steps: int = 1) -> None:
         self._done += steps
-        if self._bar is None and self._clock() - self._started >= self._delay:
+        if (
+            self._bar is None
+            and self._clock() - self._started >= self._delay
+            and err().is_terminal
+        ):
             from rich.progress import BarColumn, TimeRemainingColumn
             from rich.progress import Progress as RichProgress
 
