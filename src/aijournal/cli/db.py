@@ -1,15 +1,19 @@
-"""`aij db backup|restore|check`: copies of the journal, putting one back, a health check."""
+"""`aij db backup|restore|check|copy|rls-sql`: copies of the journal, putting one back, a
+health check, a journal copied to another database, row-level security on a server."""
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from aijournal.domain.labels import plural
+from aijournal.errors import BadInput
 
-db_app = typer.Typer(
-    help="Back up, restore and check the journal (journal.db).", no_args_is_help=True
-)
+if TYPE_CHECKING:
+    from aijournal.export.copy import CopySummary
+    from aijournal.store.location import Location
+
+db_app = typer.Typer(help="Back up, restore, check or copy the journal.", no_args_is_help=True)
 
 
 def _ranges() -> list[tuple[str, str, float | None, float | None, int | None]]:
@@ -162,6 +166,127 @@ def rls_sql() -> None:
     from aijournal.store.rls import rls_sql as script
 
     typer.echo(script(), nl=False)
+
+
+def _target_location(text: str) -> "Location":
+    """--to: a database URL, or a plain path meaning a SQLite file there."""
+    from aijournal.store.location import locate
+
+    if "://" not in text:
+        if not text.strip():
+            raise BadInput("--to is empty; give sqlite:///PATH, a file path, or a server URL")
+        path = Path(text).expanduser().absolute()
+        if not path.parent.is_dir():
+            raise BadInput(f"--to {path}: the folder {path.parent} does not exist")
+        return locate(f"sqlite:///{path}", path)
+    return locate(text, Path())
+
+
+@db_app.command("copy")
+def copy(
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            metavar="URL",
+            help="The database to copy into: postgresql+psycopg://USER@HOST/DB, "
+            "sqlite:///PATH or a file path.",
+        ),
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--journal",
+            metavar="NAME",
+            help="The journal to copy (default: the current one); it keeps its name.",
+        ),
+    ] = None,
+    merge: Annotated[
+        bool,
+        typer.Option("--merge", help="Into a journal that holds entries: add only those it lacks."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The summary as JSON.")] = False,
+) -> None:
+    """Copy a journal to another database, every row, then verify it: each table's count
+    and the SHA-256 of the exported journal must be the same on both sides.
+
+    Moves a journal onto a server (SQLite to PostgreSQL) or makes a local copy of a server
+    journal. A target journal that already holds entries is refused unless --merge, which
+    adds only the missing entries (as aij import does). Your settings, recipes, own foods
+    and plans stay in the aij home and are not copied.
+
+    Examples:
+
+    \b
+      aij db copy --to postgresql+psycopg://anna@server/aij
+      aij --db postgresql+psycopg://anna@server/aij db copy --to copy.db
+      aij db copy --journal bea --to postgresql://clinic@server/study --merge
+    """
+    from aijournal import clock, render
+    from aijournal.cli.common import location
+    from aijournal.config import current_journal, load_config
+    from aijournal.domain.journals import check_journal_name
+    from aijournal.export.copy import as_json as summary_json
+    from aijournal.export.copy import copy_journal
+    from aijournal.store.db import open_journal_for_reading
+
+    journal_name = check_journal_name(name) if name is not None else current_journal()
+    here, there = location(), _target_location(to)
+    if here.url == there.url:
+        raise BadInput(f"--to {there.shown} is the database the journal is in; name another one")
+    if not here.server and not here.path.exists():  # type: ignore[union-attr]
+        raise BadInput(f"there is no journal at {here.shown} to copy")
+    symptoms = load_config().symptom_set()
+    source = open_journal_for_reading(here)
+    try:
+        source.name = journal_name
+        target = open_journal_for_reading(there)
+        try:
+            target.name = journal_name
+            summary = copy_journal(
+                source=source,
+                target=target,
+                merge=merge,
+                symptoms=symptoms,
+                today=clock.today(),
+                progress=render.Progress,
+            )
+        finally:
+            target.close()
+    finally:
+        source.close()
+    if as_json:
+        typer.echo(
+            summary_json(summary, journal=journal_name, source=here.shown, target=there.shown)
+        )
+        return
+    _show_copy(summary, journal_name, here.shown, there.shown)
+
+
+def _show_copy(summary: "CopySummary", journal_name: str, source: str, target: str) -> None:
+    from aijournal import render
+
+    render.info(
+        f"copied journal '{journal_name}' to {target}: "
+        f"{plural(summary.added, 'entry', 'entries')} added"
+        + (f", {summary.already_there} already there" if summary.already_there else "")
+    )
+    rows = [
+        (name, str(summary.source.counts.get(name, 0)), str(summary.target.counts.get(name, 0)))
+        for name in summary.tables
+    ]
+    render.rows_table("Rows per table", ("table", "source", "target"), rows)
+    if summary.source.sha256 == summary.target.sha256:
+        render.info(
+            f"verified: the same counts, and the same SHA-256 {summary.source.sha256[:16]}…"
+        )
+    elif summary.renamed:
+        render.info(
+            f"verified by the counts: {plural(summary.renamed, 'entry', 'entries')} took a new id "
+            "(another journal of that database held it), so the documents differ by those ids"
+        )
+    else:
+        render.info("verified: every entry of the source is in the target (merged)")
 
 
 def register(app: typer.Typer) -> None:
