@@ -52,6 +52,11 @@ def test_journal_comes_from_the_option_else_the_env_else_the_setting(
     me = _ids(aij)
     assert _ids(aij, "--journal", "anna") == anna
     assert len(anna) == len(me) == 1 and anna != me
+    # `aij where` names the journal each way chose.
+    assert aij("where", "journal-name").out == "me\n"
+    assert aij("--journal", "anna", "where", "journal-name").out == "anna\n"
+    monkeypatch.delenv("AIJ_JOURNAL")
+    assert aij("where", "journal-name").out == "anna\n"
 
 
 def test_a_bad_journal_name_changes_nothing_and_exits_2(aij: Run, aij_home: Path) -> None:

@@ -71,6 +71,7 @@ def test_where_for_scripts(aij: Run, aij_home: Path) -> None:
     assert data == {
         "home": str(aij_home),
         "journal": str(aij_home / "journal.db"),
+        "journal-name": "me",
         "settings": str(aij_home / "config.yaml"),
         "recipes": str(aij_home / "recipes.yaml"),
         "plans": str(aij_home / "protocols"),
@@ -84,7 +85,8 @@ def test_where_refuses_an_unknown_name(aij: Run) -> None:
     result = aij("where", "diary")
     assert result.code == 2
     assert result.err.strip() == (
-        "aij: no path named 'diary'; allowed: home, journal, settings, recipes, plans, foods"
+        "aij: no path named 'diary'; allowed: home, journal, journal-name, settings, recipes, "
+        "plans, foods"
     )
 
 
@@ -247,4 +249,4 @@ def test_where_completes_in_a_real_shell_without_the_database_stack() -> None:
         env={**os.environ, **env},
         timeout=60,
     )
-    assert done.stdout.split() == ["journal"]
+    assert done.stdout.split() == ["journal", "journal-name"]

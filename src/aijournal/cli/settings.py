@@ -57,10 +57,11 @@ def set_(
     render.hint(f"saved to {path}")
 
 
-WHERE_KEYS = ("home", "journal", "settings", "recipes", "plans", "foods")
+WHERE_KEYS = ("home", "journal", "journal-name", "settings", "recipes", "plans", "foods")
 WHERE_LABELS = {
     "home": "home",
     "journal": "journal",
+    "journal-name": "journal name",
     "settings": "settings",
     "recipes": "your recipes",
     "plans": "your plans",
@@ -86,7 +87,8 @@ def where(
         bool, typer.Option("--json", help="Print every path as JSON, for scripts.")
     ] = False,
 ) -> None:
-    """Print where aij keeps the journal, settings, recipes, plans and foods.
+    """Print where aij keeps the journal (and which journal of the database is yours: its
+    name), settings, recipes, plans and foods.
 
     Examples:
 
@@ -96,6 +98,7 @@ def where(
     """
     from aijournal import render
     from aijournal.cli.common import location
+    from aijournal.config import current_journal
     from aijournal.errors import BadInput
     from aijournal.paths import paths
 
@@ -104,6 +107,7 @@ def where(
     places: dict[str, object] = {
         "home": found.home,
         "journal": location().shown,
+        "journal-name": current_journal(),
         "settings": found.config,
         "recipes": found.recipes,
         "plans": found.protocols,
