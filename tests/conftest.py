@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from aijournal.cli import main
 from tests.helpers import TODAY, Result
@@ -22,6 +23,11 @@ from tests.pg import (
     pg_url,
     start_test,
 )
+
+# Speed is measured in bench/, never by a test: hypothesis's per-example deadline would make
+# a test's outcome depend on how busy the machine is.
+settings.register_profile("aij", deadline=None)
+settings.load_profile("aij")
 
 # fixtures, made available to every test
 __all__ = ["another_journal", "pg_engine_db", "pg_other_dbs", "pg_url"]

@@ -15,10 +15,11 @@ from aijournal.catalog.foods import Food, FoodCatalog, Supplement
 if TYPE_CHECKING:
     from aijournal.store.db import Journal
 
-# "Today" for the whole suite: no test reads the real clock. CI runs the date-sensitive tests
-# again under other days (a year end, a leap day, a DST change, a Sunday, a Monday) by setting
+# "Today" for the whole suite: no test reads the real clock. Its default is a Monday (the
+# first day of a week, one of the days CI must try); CI runs the date-sensitive tests again
+# under the others (a year end, a leap day, a DST change, a Sunday) by setting
 # AIJ_TEST_TODAY; tests/conftest.py hands it to aij as AIJ_TODAY.
-TODAY = date.fromisoformat(os.environ.get("AIJ_TEST_TODAY") or "2026-11-26")
+TODAY = date.fromisoformat(os.environ.get("AIJ_TEST_TODAY") or "2026-11-30")
 
 
 @dataclass
