@@ -152,3 +152,24 @@ def test_the_vitamin_k_reminder_shows_on_day_week_and_report(
     shown = aij("day", TUE.isoformat())
     assert "vitamin K antagonist" in shown.out
     assert "≥ 125" in shown.out  # vitamin D: food unknown, the supplements a lower bound
+
+
+def test_a_day_shown_at_its_target_meets_it_in_day_and_week(aij: Run) -> None:
+    # #9.6 at the nutrient targets: sardines 15088, calcium 382 mg/100 g. 314.1 g is
+    # 3.141 x 382 = 1,199.862 mg, shown "1,200 mg" against 1,200: met. 314 g is
+    # 3.14 x 382 = 1,199.48 mg, shown "1,199 mg": 99%, not met.
+    assert aij("log", "meal", "sardines-canned-oil 314.1g", "--date", MON.isoformat()).code == 0
+    assert aij("log", "meal", "sardines-canned-oil 314g", "--date", TUE.isoformat()).code == 0
+    shown = {}
+    for day in (MON, TUE):
+        out = aij("day", day.isoformat()).out
+        shown[day] = next(line.split() for line in out.splitlines() if "Calcium" in line)
+    assert shown[MON][1:3] == ["1,200", "mg"] and "met" in shown[MON]
+    assert shown[TUE][1:3] == ["1,199", "mg"] and "99%" in shown[TUE]
+    week = json.loads(aij("week", WEEK, "--json").out)
+    calcium = next(n for n in week["nutrients"] if n["key"] == "calcium_mg")
+    assert calcium["days_met"] == 1
+    # The average (1,199.862 + 1,199.48) / 2 = 1,199.671 is shown 1,200: its bar is met.
+    assert calcium["average"] == pytest.approx(1199.671)
+    line = next(x for x in aij("week", WEEK).out.splitlines() if "Calcium" in x)
+    assert "met" in line.split() and "1/2" in line.split()
