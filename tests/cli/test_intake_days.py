@@ -173,3 +173,20 @@ def test_a_day_shown_at_its_target_meets_it_in_day_and_week(aij: Run) -> None:
     assert calcium["average"] == pytest.approx(1199.671)
     line = next(x for x in aij("week", WEEK).out.splitlines() if "Calcium" in x)
     assert "met" in line.split() and "1/2" in line.split()
+
+
+def test_an_upper_limit_is_passed_where_the_shown_amount_passes_it(aij: Run) -> None:
+    # Sardines 15088, calcium 382 mg/100 g; the upper limit 2,000 mg (IOM, 51+).
+    # 523.69 g: 5.2369 x 382 = 2,000.4958 mg, shown "2,000": not over, no warning.
+    # 523.7 g: 5.237 x 382 = 2,000.534 mg, shown "2,001": over, and the warning says 2,001
+    # (it said "2000 mg, above the upper limit of 2000 mg" with a format that rounds to even).
+    assert aij("log", "meal", "sardines-canned-oil 523.69g", "--date", MON.isoformat()).code == 0
+    assert aij("log", "meal", "sardines-canned-oil 523.7g", "--date", TUE.isoformat()).code == 0
+    at = json.loads(aij("day", MON.isoformat(), "--json").out)
+    over = json.loads(aij("day", TUE.isoformat(), "--json").out)
+    assert not any("Calcium" in w for w in at["warnings"])
+    (warning,) = [w for w in over["warnings"] if "Calcium" in w]
+    assert warning.startswith("Calcium in total is 2,001 mg, above the upper limit of 2,000 mg")
+    week = json.loads(aij("week", WEEK, "--json").out)
+    calcium = next(n for n in week["nutrients"] if n["key"] == "calcium_mg")
+    assert calcium["days_over_upper"] == [TUE.isoformat()]

@@ -11,6 +11,7 @@ from aijournal.config import Config
 from aijournal.domain.activity import ActivityTotals, day_totals
 from aijournal.domain.dayintake import DayIntake, counted_for_upper, day_intakes, over_upper
 from aijournal.domain.nutrients import NUTRIENT_KEYS, TRACKED
+from aijournal.domain.precision import rounded_half_up, unit_decimals
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.reports.medication import due_medications
 from aijournal.reports.plan import session_json
@@ -220,8 +221,9 @@ def day_nutrients(
         counted = counted_for_upper(intake, info.key, target.upper_counts)
         where = "from supplements" if target.upper_counts == "supplements" else "in total"
         bound = "" if intake.total(info.key) is not None else "at least "
+        shown = rounded_half_up(counted, unit_decimals(info.unit))  # as the table shows it
         warnings.append(
-            f"{info.label} {where} is {bound}{counted:.0f} {info.unit}, above the upper limit "
-            f"of {target.upper:g} {info.unit} ({target.source})"
+            f"{info.label} {where} is {bound}{shown:,} {info.unit}, above the upper limit "
+            f"of {target.upper:,g} {info.unit} ({target.source})"
         )
     return result, warnings

@@ -393,7 +393,7 @@ def week_warnings(report: WeekReport, config: Config) -> list[str]:
             counted = "from supplements" if line.upper_counts == "supplements" else "in total"
             days = ", ".join(d.isoformat() for d in line.days_over_upper)
             warnings.append(
-                f"{line.label} {counted} was above the upper limit of {line.upper_limit:g} "
+                f"{line.label} {counted} was above the upper limit of {line.upper_limit:,g} "
                 f"{line.unit} on {days} ({line.source})"
             )
     reminder = steady_vitamin_k_reminder(m.name for m in config.medications)
