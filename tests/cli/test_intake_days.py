@@ -154,6 +154,29 @@ def test_the_vitamin_k_reminder_shows_on_day_week_and_report(
     assert "≥ 125" in shown.out  # vitamin D: food unknown, the supplements a lower bound
 
 
+def test_the_vitamin_k_reminder_reads_the_medication_timeline(aij: Run, tmp_path: Path) -> None:
+    # #9.17 after #14: a course recorded with `aij med` (no config.yaml medications) is
+    # what the person takes, so day, week and report remind; a day before the course not.
+    before = MON - timedelta(days=7)
+    for args in (
+        ("med", "start", "Marevan", "--dose", "5 mg", "--date", MON.isoformat(), "--new-name"),
+        ("log", "meal", "kale-raw 100g", "-d", WED.isoformat()),
+        ("log", "meal", "kale-raw 100g", "-d", before.isoformat()),
+    ):
+        assert aij(*args).code == 0, args
+    expected = "You take marevan (warfarin), a vitamin K antagonist"
+    day = _json(aij, "day", WED.isoformat())
+    week = _json(aij, "week", WEEK)
+    for warnings in (day["warnings"], week["warnings"]):
+        assert [w for w in warnings if expected in w] != []
+    earlier = _json(aij, "day", before.isoformat())
+    assert not any("vitamin K antagonist" in w for w in earlier["warnings"])
+    page = tmp_path / "visit.html"
+    span = ("--from", MON.isoformat(), "--to", WED.isoformat())
+    assert aij("report", "--out", str(page), *span).code == 0
+    assert "vitamin K antagonist" in page.read_text(encoding="utf-8")
+
+
 def test_a_day_shown_at_its_target_meets_it_in_day_and_week(aij: Run) -> None:
     # #9.6 at the nutrient targets: sardines 15088, calcium 382 mg/100 g. 314.1 g is
     # 3.141 x 382 = 1,199.862 mg, shown "1,200 mg" against 1,200: met. 314 g is

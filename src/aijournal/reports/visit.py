@@ -17,6 +17,7 @@ from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.errors import BadInput
+from aijournal.reports.medication import taken_between
 from aijournal.reports.visit_bone import bone_therapy
 from aijournal.reports.visit_content import SleepSummary, SymptomSummary, VisitReport
 from aijournal.reports.visit_sections import (
@@ -106,7 +107,9 @@ def visit_report(
         weeks_total=len(weeks),
         requirement_totals=totals,
         nutrients=nutrient_rows(session, profile, start, end),
-        vitamin_k_reminder=steady_vitamin_k_reminder(m.name for m in config.medications),
+        vitamin_k_reminder=steady_vitamin_k_reminder(
+            taken_between(session=session, config=config, start=start, end=end)
+        ),
         medications=medication_rows(session, config, start, end, today),
         sleep=SleepSummary(
             nights=len(sleep),
