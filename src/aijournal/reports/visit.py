@@ -116,7 +116,7 @@ def visit_report(
             mean_hours=mean_or_none([s.hours for s in sleep if s.hours is not None]),
             mean_quality=mean_or_none([s.quality for s in sleep if s.quality is not None]),
         ),
-        body=body_measures(session, start, end),
+        body=body_measures(session, start, end, config.units),
         checkins=checkins,
         checkin_count=checkin_count,
         questions=list_questions(session=session, include_answered=False),
