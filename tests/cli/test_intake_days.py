@@ -152,3 +152,64 @@ def test_the_vitamin_k_reminder_shows_on_day_week_and_report(
     shown = aij("day", TUE.isoformat())
     assert "vitamin K antagonist" in shown.out
     assert "≥ 125" in shown.out  # vitamin D: food unknown, the supplements a lower bound
+
+
+def test_the_vitamin_k_reminder_reads_the_medication_timeline(aij: Run, tmp_path: Path) -> None:
+    # #9.17 after #14: a course recorded with `aij med` (no config.yaml medications) is
+    # what the person takes, so day, week and report remind; a day before the course not.
+    before = MON - timedelta(days=7)
+    for args in (
+        ("med", "start", "Marevan", "--dose", "5 mg", "--date", MON.isoformat(), "--new-name"),
+        ("log", "meal", "kale-raw 100g", "-d", WED.isoformat()),
+        ("log", "meal", "kale-raw 100g", "-d", before.isoformat()),
+    ):
+        assert aij(*args).code == 0, args
+    expected = "You take marevan (warfarin), a vitamin K antagonist"
+    day = _json(aij, "day", WED.isoformat())
+    week = _json(aij, "week", WEEK)
+    for warnings in (day["warnings"], week["warnings"]):
+        assert [w for w in warnings if expected in w] != []
+    earlier = _json(aij, "day", before.isoformat())
+    assert not any("vitamin K antagonist" in w for w in earlier["warnings"])
+    page = tmp_path / "visit.html"
+    span = ("--from", MON.isoformat(), "--to", WED.isoformat())
+    assert aij("report", "--out", str(page), *span).code == 0
+    assert "vitamin K antagonist" in page.read_text(encoding="utf-8")
+
+
+def test_a_day_shown_at_its_target_meets_it_in_day_and_week(aij: Run) -> None:
+    # #9.6 at the nutrient targets: sardines 15088, calcium 382 mg/100 g. 314.1 g is
+    # 3.141 x 382 = 1,199.862 mg, shown "1,200 mg" against 1,200: met. 314 g is
+    # 3.14 x 382 = 1,199.48 mg, shown "1,199 mg": 99%, not met.
+    assert aij("log", "meal", "sardines-canned-oil 314.1g", "--date", MON.isoformat()).code == 0
+    assert aij("log", "meal", "sardines-canned-oil 314g", "--date", TUE.isoformat()).code == 0
+    shown = {}
+    for day in (MON, TUE):
+        out = aij("day", day.isoformat()).out
+        shown[day] = next(line.split() for line in out.splitlines() if "Calcium" in line)
+    assert shown[MON][1:3] == ["1,200", "mg"] and "met" in shown[MON]
+    assert shown[TUE][1:3] == ["1,199", "mg"] and "99%" in shown[TUE]
+    week = json.loads(aij("week", WEEK, "--json").out)
+    calcium = next(n for n in week["nutrients"] if n["key"] == "calcium_mg")
+    assert calcium["days_met"] == 1
+    # The average (1,199.862 + 1,199.48) / 2 = 1,199.671 is shown 1,200: its bar is met.
+    assert calcium["average"] == pytest.approx(1199.671)
+    line = next(x for x in aij("week", WEEK).out.splitlines() if "Calcium" in x)
+    assert "met" in line.split() and "1/2" in line.split()
+
+
+def test_an_upper_limit_is_passed_where_the_shown_amount_passes_it(aij: Run) -> None:
+    # Sardines 15088, calcium 382 mg/100 g; the upper limit 2,000 mg (IOM, 51+).
+    # 523.69 g: 5.2369 x 382 = 2,000.4958 mg, shown "2,000": not over, no warning.
+    # 523.7 g: 5.237 x 382 = 2,000.534 mg, shown "2,001": over, and the warning says 2,001
+    # (it said "2000 mg, above the upper limit of 2000 mg" with a format that rounds to even).
+    assert aij("log", "meal", "sardines-canned-oil 523.69g", "--date", MON.isoformat()).code == 0
+    assert aij("log", "meal", "sardines-canned-oil 523.7g", "--date", TUE.isoformat()).code == 0
+    at = json.loads(aij("day", MON.isoformat(), "--json").out)
+    over = json.loads(aij("day", TUE.isoformat(), "--json").out)
+    assert not any("Calcium" in w for w in at["warnings"])
+    (warning,) = [w for w in over["warnings"] if "Calcium" in w]
+    assert warning.startswith("Calcium in total is 2,001 mg, above the upper limit of 2,000 mg")
+    week = json.loads(aij("week", WEEK, "--json").out)
+    calcium = next(n for n in week["nutrients"] if n["key"] == "calcium_mg")
+    assert calcium["days_over_upper"] == [TUE.isoformat()]

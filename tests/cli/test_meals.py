@@ -56,7 +56,7 @@ def test_supplements_are_counted_apart_and_limits_warn(aij: Run) -> None:
     assert magnesium["supplements"] == 400.0  # 2 x 200 mg, over the 350 mg supplement limit
     assert magnesium["upper_counts"] == "supplements"
     warnings = " ".join(data["warnings"])
-    assert "Calcium in total is 2564 mg, above the upper limit of 2000 mg" in warnings
+    assert "Calcium in total is 2,564 mg, above the upper limit of 2,000 mg" in warnings
     assert "Magnesium from supplements is 400 mg, above the upper limit of 350 mg" in warnings
     # Vitamin D: 3 tablets x 10 ug, plus 4.8 ug/100 g in sardines x 2 = 9.6 ug from food.
     assert data["nutrients"]["vitamin_d_ug"]["supplements"] == 30.0

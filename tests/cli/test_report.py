@@ -130,6 +130,26 @@ def test_the_default_range(aij: Run, aij_home: Path, tmp_path: Path) -> None:
     assert f"<h1>Visit summary, {since} to {TODAY}</h1>" in out.read_text(encoding="utf-8")
 
 
+def test_weight_and_waist_in_your_units(aij: Run, tmp_path: Path) -> None:
+    # #9.19: units: imperial is read everywhere, the visit summary too. 151 lb is stored as
+    # 151 x 0.45359237 = 68.49244787 kg and 150 lb as 68.0388555 kg; shown back they are
+    # 151 and 150 lb, a change of -1 lb (in kg it read "68.5 → 68 kg"). 33 in is 83.82 cm.
+    for args in (
+        ("config", "set", "units", "imperial"),
+        ("log", "weight", "151", "--date", "-6d"),
+        ("log", "weight", "150"),
+        ("log", "waist", "33"),
+    ):
+        assert aij(*args).code == 0, args
+    out = tmp_path / "visit.html"
+    span = ("--from", (TODAY - timedelta(days=6)).isoformat(), "--to", TODAY.isoformat())
+    assert aij("report", "--out", str(out), *span).code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "151 → 150 lb</td>" in page and "-1 lb</td>" in page
+    assert "33 → 33 in</td>" in page
+    assert " kg</td>" not in page and " cm</td>" not in page
+
+
 def test_the_page_is_self_contained_and_escaped(
     aij: Run, full_journal: Built, tmp_path: Path
 ) -> None:

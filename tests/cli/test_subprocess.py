@@ -180,6 +180,18 @@ def test_guided_meal_searches_as_you_type(tmp_path: Path) -> None:
     assert data["nutrients"]["calcium_mg"]["food"] == 382.0  # SR28 15088, 100 g
 
 
+def test_guided_meal_default_count_is_one_single_item_never_a_cup(tmp_path: Path) -> None:
+    # #9.2: the guided log's default "(1)" for honey saved a cup. SR28 WEIGHT.txt for 19296:
+    # ~19296~^1^1^~cup~^339, ~19296~^3^1^~packet (0.5 oz)~^14.0: Enter on the amount is one
+    # packet, 14 g, not 339 g.
+    home = tmp_path / "home"
+    done = _on_a_terminal(home, "log meal", ["honey", "1", "", ""])
+    assert done.returncode == 0, done.stdout[-2000:]
+    data = json.loads(run_subprocess("day", "--json", home=home).out)
+    (item,) = data["meals"][0]["items"]
+    assert (item["food_id"], item["grams"]) == ("honey", 14.0)
+
+
 def test_guided_exercise_offers_the_planned_session(tmp_path: Path) -> None:
     home = tmp_path / "home"
     # Enter takes the plan's session for today; effort 6.

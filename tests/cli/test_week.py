@@ -111,7 +111,7 @@ def test_nutrients(week: dict) -> None:  # type: ignore[type-arg]
     assert vitamin_d["days_met"] == 1
     assert week["days_without_food"] == [WED, FRI, SAT, SUN]
     assert any(
-        f"Calcium in total was above the upper limit of 2000 mg on {MON}" in w
+        f"Calcium in total was above the upper limit of 2,000 mg on {MON}" in w
         for w in week["warnings"]
     )
 

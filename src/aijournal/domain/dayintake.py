@@ -10,7 +10,8 @@ this module, so they agree to the digit.
   supplements but no food has food unknown, so its total is unknown too; what is known is
   a lower bound: the supplements alone.
 - A day meets a target when what is known of its total (the total, else the supplements
-  alone) reaches it; it passes an upper limit when what is known passes it.
+  alone) reaches it; it passes an upper limit when what is known passes it. Both compare
+  the amount as shown (domain/precision.py: mg, µg whole, g to one decimal).
 - Over several days: the supplements average is over the days with intake logged, the food
   average over the days whose food is known, and the average is the two added (equal to
   the mean of the daily totals when every day has food logged).
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from aijournal.domain.nutrients import NUTRIENT_KEYS, TargetLike
+from aijournal.domain.nutrients import NUTRIENT_KEYS, NUTRIENTS, TargetLike
+from aijournal.domain.precision import passes, reaches
 
 SOURCES = ("food", "supplement")
 
@@ -88,8 +90,8 @@ class DayIntake:
 
 
 def meets_target(day: DayIntake, key: str, minimum: float) -> bool:
-    """True when what is known of the day's total reaches ``minimum``."""
-    return day.logged and day.known_amount(key) >= minimum
+    """True when what is known of the day's total, as shown, reaches ``minimum``."""
+    return day.logged and reaches(day.known_amount(key), minimum, NUTRIENTS[key].unit)
 
 
 def counted_for_upper(
@@ -103,7 +105,9 @@ def counted_for_upper(
 
 def over_upper(day: DayIntake, key: str, target: TargetLike) -> bool:
     upper = target.upper
-    return upper is not None and counted_for_upper(day, key, target.upper_counts) > upper
+    if upper is None:
+        return False
+    return passes(counted_for_upper(day, key, target.upper_counts), upper, NUTRIENTS[key].unit)
 
 
 def day_intakes(records: Iterable[Mapping[str, Any]]) -> dict[date, DayIntake]:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from aijournal.domain.precision import passes, reaches
+
 Source = Literal["food", "supplement"]
 
 
@@ -311,10 +313,12 @@ def assess(totals: Totals, profile: ProfileLike) -> list[NutrientAssessment]:
                 upper=target.upper,
                 upper_counts=target.upper_counts,
                 percent=line.total / target.min * 100.0 if target.min > 0 else None,
-                met=line.total >= target.min,
-                goal_met=None if target.goal is None else line.total >= target.goal,
+                met=reaches(line.total, target.min, info.unit),
+                goal_met=None
+                if target.goal is None
+                else reaches(line.total, target.goal, info.unit),
                 counted_for_upper=counted,
-                over_upper=target.upper is not None and counted > target.upper,
+                over_upper=target.upper is not None and passes(counted, target.upper, info.unit),
             )
         )
     return result

@@ -52,3 +52,21 @@ def clinical(value: float, unit: str) -> float:
     """An amount in ``unit`` at clinical precision (890.5 mg is 891.0; 22.84 g is 22.8)."""
     number = float(rounded_half_up(value, unit_decimals(unit)))
     return 0.0 if number == 0 else number  # never -0
+
+
+def reaches(value: float, threshold: float, unit: str) -> bool:
+    """True when ``value`` as it is shown (at clinical precision) is at least ``threshold``.
+
+    Thresholds are compared at the precision a person reads (issue #9): a day shown as
+    1,200 mg of calcium meets a 1,200 mg target, though its float is 1,199.862."""
+    return clinical(value, unit) >= threshold
+
+
+def passes(value: float, limit: float, unit: str) -> bool:
+    """True when ``value`` as it is shown is above ``limit`` (2,000.4 mg, shown 2,000, is not)."""
+    return clinical(value, unit) > limit
+
+
+def share(value: float, target: float, unit: str) -> float:
+    """``value`` as it is shown, as a fraction of ``target`` (1 or more exactly when it reaches)."""
+    return clinical(value, unit) / target

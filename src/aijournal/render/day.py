@@ -5,6 +5,8 @@ from typing import Any
 from rich.text import Text
 
 from aijournal.domain.nutrients import NUTRIENTS
+from aijournal.domain.precision import passes
+from aijournal.domain.precision import share as share_of
 from aijournal.domain.units import Units, show_waist, show_weight
 from aijournal.render.console import (
     fmt,
@@ -102,17 +104,11 @@ def day_nutrients(nutrients: dict[str, Any], profile: dict[str, str] | None) -> 
         # Food unknown (supplements only): what is known is the supplements, a lower bound.
         known = line["total"] if line["total"] is not None else line["supplements"]
         no_food = no_food or (line["total"] is None and line["supplements"] is not None)
-        share = (known or 0) / target if target else 0
+        share = share_of(known or 0, target, unit) if target else 0
         mark = "*" if line["unknown_items"] else ""
         unknown = unknown or bool(mark)
-        over = (
-            line["upper_limit"] is not None
-            and (
-                (line["supplements"] if line["upper_counts"] == "supplements" else line["total"])
-                or 0
-            )
-            > line["upper_limit"]
-        )
+        counted = line["supplements"] if line["upper_counts"] == "supplements" else line["total"]
+        over = line["upper_limit"] is not None and passes(counted or 0, line["upper_limit"], unit)
         shown = fmt(line["total"], digits)
         if line["total"] is None and line["supplements"] is not None:
             shown = "≥ " + fmt(line["supplements"], digits)

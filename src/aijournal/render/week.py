@@ -4,6 +4,7 @@ from typing import Any
 
 from rich.text import Text
 
+from aijournal.domain.precision import share as share_of
 from aijournal.domain.units import (
     Units,
     show_waist,
@@ -47,7 +48,7 @@ def week_report(report: Any, units: Units = "metric") -> None:
             ("nutrient", "average", "target", "", "days", "food / supp."),
         )
         for n in report.nutrients:
-            share = (n.average or 0) / n.target if n.target else 0
+            share = share_of(n.average or 0, n.target, n.unit) if n.target else 0
             style = "green" if share >= 1 else "yellow"
             unknown = "*" if n.unknown_items else ""
             digits = nutrient_digits(n.unit)

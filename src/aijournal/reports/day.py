@@ -11,8 +11,9 @@ from aijournal.config import Config
 from aijournal.domain.activity import ActivityTotals, day_totals
 from aijournal.domain.dayintake import DayIntake, counted_for_upper, day_intakes, over_upper
 from aijournal.domain.nutrients import NUTRIENT_KEYS, TRACKED
+from aijournal.domain.precision import rounded_half_up, unit_decimals
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
-from aijournal.reports.medication import due_medications
+from aijournal.reports.medication import due_medications, taken_between
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import rows_between
 from aijournal.store.exercise import logged_sessions, sessions_between
@@ -135,7 +136,8 @@ def day_report(
         report.profile = {"id": profile.id, "name": profile.name, "source": profile.source}
         report.nutrients, report.warnings = day_nutrients(meals, intake, profile)
     if intake is not None:
-        reminder = steady_vitamin_k_reminder(m.name for m in config.medications)
+        taken = taken_between(session=session, config=config, start=day, end=day)
+        reminder = steady_vitamin_k_reminder(taken)
         if reminder is not None:
             report.warnings.append(reminder)
     report.ids = ids
@@ -220,8 +222,9 @@ def day_nutrients(
         counted = counted_for_upper(intake, info.key, target.upper_counts)
         where = "from supplements" if target.upper_counts == "supplements" else "in total"
         bound = "" if intake.total(info.key) is not None else "at least "
+        shown = rounded_half_up(counted, unit_decimals(info.unit))  # as the table shows it
         warnings.append(
-            f"{info.label} {where} is {bound}{counted:.0f} {info.unit}, above the upper limit "
-            f"of {target.upper:g} {info.unit} ({target.source})"
+            f"{info.label} {where} is {bound}{shown:,} {info.unit}, above the upper limit "
+            f"of {target.upper:,g} {info.unit} ({target.source})"
         )
     return result, warnings

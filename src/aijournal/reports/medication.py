@@ -22,6 +22,22 @@ def due_from(timeline: Timeline, config: Config, day: date) -> list[Medication]:
     return [Medication(name=p.medication, dose=p.dose) for p in timeline.due_on(day)]
 
 
+def taken_between(*, session: Session, config: Config, start: date, end: date) -> list[str]:
+    """The daily medications taken on some day of start..end (a holiday included): the
+    timeline's courses when it has any, else config.yaml's. The steady-vitamin-K reminder of
+    `aij day`, `aij week` and the report reads this, so a course recorded with `aij med`
+    counts as much as one in config.yaml."""
+    timeline = load_timeline(session=session)
+    if not timeline.has_courses:
+        return [m.name for m in config.medications]
+    overlapping = [
+        p.medication
+        for p in timeline.periods
+        if p.start <= end and (p.until is None or start < p.until)
+    ]
+    return list(dict.fromkeys(overlapping))
+
+
 def due_medications(*, session: Session, config: Config, day: date) -> list[Medication]:
     """The medications due on ``day`` (see ``due_from``)."""
     return due_from(load_timeline(session=session), config, day)

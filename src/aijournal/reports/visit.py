@@ -17,6 +17,7 @@ from aijournal.catalog.targets import TargetProfile
 from aijournal.config import Config
 from aijournal.domain.vitamin_k import steady_vitamin_k_reminder
 from aijournal.errors import BadInput
+from aijournal.reports.medication import taken_between
 from aijournal.reports.visit_bone import bone_therapy
 from aijournal.reports.visit_content import SleepSummary, SymptomSummary, VisitReport
 from aijournal.reports.visit_sections import (
@@ -106,14 +107,16 @@ def visit_report(
         weeks_total=len(weeks),
         requirement_totals=totals,
         nutrients=nutrient_rows(session, profile, start, end),
-        vitamin_k_reminder=steady_vitamin_k_reminder(m.name for m in config.medications),
+        vitamin_k_reminder=steady_vitamin_k_reminder(
+            taken_between(session=session, config=config, start=start, end=end)
+        ),
         medications=medication_rows(session, config, start, end, today),
         sleep=SleepSummary(
             nights=len(sleep),
             mean_hours=mean_or_none([s.hours for s in sleep if s.hours is not None]),
             mean_quality=mean_or_none([s.quality for s in sleep if s.quality is not None]),
         ),
-        body=body_measures(session, start, end),
+        body=body_measures(session, start, end, config.units),
         checkins=checkins,
         checkin_count=checkin_count,
         questions=list_questions(session=session, include_answered=False),

@@ -16,6 +16,7 @@ from aijournal.domain.adherence import COUNTED_DAY_STATUSES
 from aijournal.domain.dayintake import day_intakes, summarize
 from aijournal.domain.nutrients import MK7, NUTRIENTS
 from aijournal.domain.status import daily_doses, day_state
+from aijournal.domain.units import Units, waist_in, waist_unit, weight_in, weight_unit
 from aijournal.reports.medication import due_days, shown_medications
 from aijournal.reports.plan import check_week
 from aijournal.reports.visit_content import (
@@ -239,10 +240,17 @@ def medication_rows(
     return rows
 
 
-def body_measures(session: Session, start: date, end: date) -> list[MeasureSummary]:
+def body_measures(
+    session: Session, start: date, end: date, units: Units = "metric"
+) -> list[MeasureSummary]:
+    """Weight and waist over the period, in the user's units (lb and in with imperial)."""
+    convert = {"weight_kg": weight_in, "waist_cm": waist_in}
     values: dict[str, list[DayValue]] = defaultdict(list)
     for entry, measure in rows_between(session=session, model=BodyMeasure, start=start, end=end):
-        values[measure.measure].append(DayValue(day=entry.day, value=measure.value))
+        if measure.measure not in convert:
+            continue  # only weight and waist are shown
+        shown = convert[measure.measure](measure.value, units)
+        values[measure.measure].append(DayValue(day=entry.day, value=shown))
     return [
         MeasureSummary(
             label=label,
@@ -251,7 +259,10 @@ def body_measures(session: Session, start: date, end: date) -> list[MeasureSumma
             first=values[key][0] if values[key] else None,
             last=values[key][-1] if values[key] else None,
         )
-        for key, label, unit in (("weight_kg", "Weight", "kg"), ("waist_cm", "Waist", "cm"))
+        for key, label, unit in (
+            ("weight_kg", "Weight", weight_unit(units)),
+            ("waist_cm", "Waist", waist_unit(units)),
+        )
     ]
 
 

@@ -27,6 +27,7 @@ from aijournal.reports.medication import (
     due_days,
     scheduled_doses,
     shown_medications,
+    taken_between,
 )
 from aijournal.reports.plan import check_week
 from aijournal.store.daily import rows_between
@@ -381,11 +382,13 @@ def week_report(
         habits=habits_week(session, start, end),
         checkins=checkins_between(session=session, start=start, end=end),
     )
-    report.warnings = week_warnings(report, config)
+    report.warnings = week_warnings(
+        report, taken_between(session=session, config=config, start=start, end=end)
+    )
     return report
 
 
-def week_warnings(report: WeekReport, config: Config) -> list[str]:
+def week_warnings(report: WeekReport, medications: list[str]) -> list[str]:
     """Upper limits passed, and the steady-vitamin-K reminder for anyone on a K antagonist."""
     warnings = []
     for line in report.nutrients:
@@ -393,10 +396,10 @@ def week_warnings(report: WeekReport, config: Config) -> list[str]:
             counted = "from supplements" if line.upper_counts == "supplements" else "in total"
             days = ", ".join(d.isoformat() for d in line.days_over_upper)
             warnings.append(
-                f"{line.label} {counted} was above the upper limit of {line.upper_limit:g} "
+                f"{line.label} {counted} was above the upper limit of {line.upper_limit:,g} "
                 f"{line.unit} on {days} ({line.source})"
             )
-    reminder = steady_vitamin_k_reminder(m.name for m in config.medications)
+    reminder = steady_vitamin_k_reminder(medications)
     if reminder is not None:
         warnings.append(reminder)
     return warnings
