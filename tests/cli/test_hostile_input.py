@@ -219,6 +219,41 @@ def test_control_characters_in_stored_text_never_reach_the_terminal(
     assert echoed.code == 2 and "\x1b" not in echoed.err
 
 
+# Newline, carriage return, tab, ESC (OSC title), BEL and a C1 CSI: none may reach the terminal
+# raw from an echoed argument, and the refusal stays one line (#11, item 6).
+ECHOED = "a\nb\rc\td\x1b]0;t\x07e\x9bf"
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "use", ECHOED),
+        ("day", ECHOED),
+        ("--journal", ECHOED, "day"),
+        ("log", f"{ECHOED}=3"),
+        ("med", "start", ECHOED),
+        ("foods", "show", ECHOED),
+        ("config", "set", "units", ECHOED),
+        ("edit", ECHOED),
+        ("visit", "add", ECHOED),
+    ],
+    ids=["plan", "day", "journal", "log", "med", "foods", "config", "edit", "visit"],
+)
+def test_an_echoed_argument_never_breaks_the_error_line(
+    aij: Run, aij_home: Path, args: tuple[str, ...]
+) -> None:
+    assert aij("log", "stress=2").code == 0
+    before = snapshot(aij_home)
+    result = aij(*args)
+    assert result.code == 2, result.err
+    line = result.err.removesuffix("\n")
+    assert line.startswith("aij: ") and not TERMINAL_CONTROLS.search(line), repr(result.err)
+    # Each character escaped where it was, so the echo still shows what was typed.
+    assert "a\\nb\\x0dc\\td\\x1b]0;t\\x07e\\x9bf" in line, line
+    assert snapshot(aij_home) == before
+
+
 def test_an_import_is_one_undoable_batch(
     aij: Run, aij_home: Path, exported: Doc, tmp_path: Path
 ) -> None:
