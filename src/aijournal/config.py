@@ -14,6 +14,7 @@ from aijournal.catalog.yamlfile import load_model
 from aijournal.domain.daylog import guided_keys, parse_tracked
 from aijournal.domain.journals import DEFAULT_JOURNAL, check_journal_name
 from aijournal.domain.limits import SYMPTOM_VALUE_RANGE
+from aijournal.domain.medtimeline import MAX_DOSE, MAX_MEDICATION
 from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, NAME_PATTERN, Symptom, SymptomSet
 from aijournal.errors import BadInput
@@ -31,8 +32,8 @@ CONFIG_MAX_BYTES = 256 * 1024
 class Medication(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=60)
-    dose: str = Field(default="", max_length=40)
+    name: str = Field(min_length=1, max_length=MAX_MEDICATION)
+    dose: str = Field(default="", max_length=MAX_DOSE)
     schedule: Literal["daily", "weekly"] = "daily"
 
     @field_validator("name")

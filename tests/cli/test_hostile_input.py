@@ -219,6 +219,93 @@ def test_control_characters_in_stored_text_never_reach_the_terminal(
     assert echoed.code == 2 and "\x1b" not in echoed.err
 
 
+# The free texts a journal keeps, and the commands that show them (#12-#14 added the timeline's).
+FREE_TEXTS = [
+    ("note", "text"),
+    ("visit", "clinician"),
+    ("visit", "note"),
+    ("question", "text"),
+    ("medication_dose", "reason"),
+    ("medication_event", "reason"),
+    ("mind_session", "practice"),
+]
+SHOWING = [
+    ("entries", "--from", "-400d"),
+    ("med", "history"),
+    ("visit", "list"),
+    ("question", "list", "--all"),
+    ("labs",),
+    ("bone",),
+    ("week",),
+    ("today",),
+    ("trends",),
+    ("insights",),
+]
+
+
+def test_control_characters_in_any_free_text_never_reach_the_terminal(
+    aij: Run, aij_home: Path, source: Built, tmp_path: Path
+) -> None:
+    home = str(tmp_path / "source")
+    started = aij("--home", home, "med", "start", "letrozole", "--reason", "r", "--date", "-20d")
+    assert started.code == 0, started.err
+    assert aij("--home", home, "export", "json", "--out", str(tmp_path / "all.json")).code == 0
+    exported = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    hostile = "\x1b]52;c;SGVsbG8=\x07\x1b[2J\x9b"
+    days = set()
+    for table, column in FREE_TEXTS:
+        rows = exported["tables"][table]
+        assert rows, table  # the source journal holds one of each
+        rows[0][column] = f"{column}{hostile}"
+        entry_id = rows[0]["entry_id"]
+        days |= {r["day"] for r in exported["tables"]["entry"] if r["id"] == entry_id}
+    imported = aij("import", str(_write(exported, tmp_path / "hostile.json")))
+    assert imported.code == 0, imported.err
+    shown = [aij("day", day) for day in sorted(days)] + [aij(*args) for args in SHOWING]
+    for result in shown:
+        assert result.code == 0, result.err
+        assert not TERMINAL_CONTROLS.search(result.out.replace("\n", "")), repr(result.out)
+    # Every text was shown somewhere, escaped where it stood.
+    everything = "".join(r.out for r in shown)
+    for _table, column in FREE_TEXTS:
+        assert f"{column}\\x1b]52;c;SGVsbG8=" in everything.replace("\n", ""), column
+
+
+# Newline, carriage return, tab, ESC (OSC title), BEL and a C1 CSI: none may reach the terminal
+# raw from an echoed argument, and the refusal stays one line (#11, item 6).
+ECHOED = "a\nb\rc\td\x1b]0;t\x07e\x9bf"
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("plan", "use", ECHOED),
+        ("day", ECHOED),
+        ("--journal", ECHOED, "day"),
+        ("log", f"{ECHOED}=3"),
+        ("med", "start", ECHOED),
+        ("foods", "show", ECHOED),
+        ("config", "set", "units", ECHOED),
+        ("edit", ECHOED),
+        ("visit", "add", ECHOED),
+    ],
+    ids=["plan", "day", "journal", "log", "med", "foods", "config", "edit", "visit"],
+)
+def test_an_echoed_argument_never_breaks_the_error_line(
+    aij: Run, aij_home: Path, args: tuple[str, ...]
+) -> None:
+    assert aij("log", "stress=2").code == 0
+    before = snapshot(aij_home)
+    result = aij(*args)
+    assert result.code == 2, result.err
+    line = result.err.removesuffix("\n")
+    assert line.startswith("aij: ") and not TERMINAL_CONTROLS.search(line), repr(result.err)
+    # Each character escaped where it was, so the echo still shows what was typed.
+    assert "a\\nb\\x0dc\\td\\x1b]0;t\\x07e\\x9bf" in line, line
+    assert snapshot(aij_home) == before
+
+
 def test_an_import_is_one_undoable_batch(
     aij: Run, aij_home: Path, exported: Doc, tmp_path: Path
 ) -> None:

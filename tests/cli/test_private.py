@@ -16,9 +16,12 @@ class NoNetwork(socket.socket):
         raise AssertionError("aij tried to open a network socket")
 
 
-def test_no_command_opens_a_socket(aij: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_command_opens_a_socket(
+    aij: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(socket, "socket", NoNetwork)
     monkeypatch.setattr(socket, "create_connection", NoNetwork)
+    out = str(tmp_path)
     commands = [
         ("config", "set", "medications", "anastrozole 1 mg"),
         ("log", "joint-pain=4", "sleep=7"),
@@ -33,6 +36,21 @@ def test_no_command_opens_a_socket(aij: Run, monkeypatch: pytest.MonkeyPatch) ->
         ("insights",),
         ("plan", "check"),
         ("foods", "search", "kale"),
+        # The commands of #12-#14, the files in and out, and the journal's own tools.
+        ("med", "start", "letrozole", "--dose", "2.5 mg", "--date", "-20d"),
+        ("med", "history"),
+        ("log", "lab", "vitamin-d", "62", "nmol/L"),
+        ("labs",),
+        ("bone",),
+        ("visit", "add", "tomorrow", "--with", "oncologist"),
+        ("export", "json", "--out", f"{out}/all.json"),
+        ("export", "csv", "--out", f"{out}/all.zip"),
+        ("export", "xlsx", "--out", f"{out}/all.xlsx"),
+        ("export", "study", "--journals", "me", "--out", f"{out}/study.zip"),
+        ("report", "--out", f"{out}/visit.html"),
+        ("--home", f"{out}/other", "import", f"{out}/all.json"),
+        ("db", "backup"),
+        ("db", "check"),
     ]
     for args in commands:
         result = aij(*args)

@@ -16,15 +16,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aijournal.catalog.exercises import ExerciseCatalog, load_exercise_catalog
-from aijournal.catalog.foods import FoodCatalog
+from aijournal.catalog.foods import FoodCatalog, load_food_catalog
 from aijournal.catalog.intake import resolve_items
 from aijournal.catalog.protocols import validate_plan_file
+from aijournal.catalog.recipes import load_recipes
 from aijournal.config import Config, parse_medications, set_value
 from aijournal.domain.checkin import parse_answers
 from aijournal.domain.dates import parse_day
 from aijournal.domain.daylog import parse_log_line
 from aijournal.domain.exercise import parse_exercise_log
+from aijournal.domain.labs import lab_test_name, parse_amount, parse_dexa
 from aijournal.domain.meals import parse_items, parse_quantity
+from aijournal.domain.medtimeline import check_name, parse_every
 from aijournal.domain.symptoms import DEFAULT_SYMPTOMS, SymptomSet, parse_sites
 from aijournal.domain.units import parse_sleep_hours, parse_waist_cm, parse_weight_kg
 from aijournal.errors import AijError
@@ -121,3 +124,38 @@ def test_yaml_plans(tmp_path_factory: pytest.TempPathFactory, text: str) -> None
     path: Path = tmp_path_factory.mktemp("plan") / "my-week.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     understood_or_refused(validate_plan_file, path)
+
+
+# #14's parsers: lab values (DEXA sites, amounts with units), medication names and intervals.
+@FUZZ
+@given(words, words)
+def test_lab_values_and_medication_words(tokens: list[str], more: list[str]) -> None:
+    understood_or_refused(parse_dexa, tokens, more)
+    for test in ("vitamin-d", "calcium", "ferritin"):
+        understood_or_refused(parse_amount, test, tokens)
+    for token in tokens:
+        understood_or_refused(lab_test_name, token)
+        understood_or_refused(lab_test_name, token, other=True)
+        understood_or_refused(parse_every, token)
+        understood_or_refused(check_name, token, known=(), new_name=True)
+
+
+FOOD_YAML_PIECES = [
+    "foods:\n", "recipes:\n", "  - id: my-bar\n", "    name: Bar\n", "    per_100g:\n",
+    "      calcium_mg: 100\n", "      calcium_mg: .nan\n", "      calcium_mg: 1e999\n",
+    "    servings: 0\n", "    servings: 1e999\n", "    items: kale 1 cup\n", "    items: ''\n",
+    "    tags: [nope]\n", "    id: " + "x" * 100 + "\n", "    name: " + "y" * 300 + "\n",
+    "- a\n", "{", "[", ": :\n", "&a [*a]\n", "!!python/object:os.system\n", "\t", "\x00",
+    "foods: []\nfoods: []\n",
+]  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(FOOD_YAML_PIECES), max_size=10).map("".join))
+def test_yaml_foods_and_recipes(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    home: Path = tmp_path_factory.mktemp("home")
+    (home / "foods").mkdir()
+    (home / "foods" / "my-foods.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+    (home / "recipes.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+    understood_or_refused(load_food_catalog, home / "foods")
+    understood_or_refused(load_recipes, home)

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.limits import MAX_FOOD_ID, MAX_FOOD_NAME, MAX_FOOD_ORIGIN
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import shipped_dir
@@ -93,8 +94,8 @@ def _check_aliases(aliases: tuple[str, ...]) -> tuple[str, ...]:
 class Food(Strict):
     """One food: composition per 100 g, household measures and provenance (NDB number or source)."""
 
-    id: str = Field(pattern=ID_PATTERN)
-    name: str = Field(min_length=1)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_FOOD_ID)
+    name: str = Field(min_length=1, max_length=MAX_FOOD_NAME)
     sr28_name: str | None = None
     ndb: str | None = Field(default=None, pattern=r"^\d{5}$")
     group: str | None = None
@@ -105,7 +106,7 @@ class Food(Strict):
     measures: tuple[Measure, ...] = ()
     mk7_ug_per_100g: float | None = Field(default=None, ge=0)
     mk7_source: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, max_length=MAX_FOOD_ORIGIN)
 
     _aliases_ok = field_validator("aliases")(_check_aliases)
 

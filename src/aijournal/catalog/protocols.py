@@ -18,7 +18,7 @@ from aijournal.catalog.exercises import (
 from aijournal.catalog.yamlfile import read_yaml, validate_yaml, validation_messages
 from aijournal.domain.plan import DAY_KEYS, DayPlan, Plan, Range, Week, WeeklyRequirements
 from aijournal.domain.suggest import did_you_mean
-from aijournal.errors import BadInput, NotFound
+from aijournal.errors import BadInput, NotFound, Problems
 from aijournal.paths import shipped_dir
 
 __all__ = [
@@ -157,4 +157,4 @@ def validate_plan_file(path: Path, catalog: ExerciseCatalog | None = None) -> Pl
         lines = validation_messages(path, node, exc)
         if len(lines) == 1:
             raise BadInput(lines[0]) from None
-        raise BadInput(f"{path}: {len(lines)} errors\n" + "\n".join(lines)) from None
+        raise Problems(f"{path}: {len(lines)} errors", lines) from None

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aijournal.catalog.foods import FoodCatalog
 from aijournal.catalog.yamlfile import load_model
+from aijournal.domain.limits import MAX_RECIPE_ID
 from aijournal.domain.suggest import did_you_mean
 from aijournal.errors import BadInput, NotFound
 from aijournal.paths import keep_previous, write_private_text
@@ -19,7 +20,7 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 class Recipe(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN, max_length=MAX_RECIPE_ID)
     name: str = Field(min_length=1)
     servings: float = Field(gt=0, le=100)
     items: str = Field(min_length=1, description="the ingredients, as `aij log meal` takes them")

@@ -137,18 +137,18 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         _after_ctrl_c()
-        _fail(STOPPED, Interrupted.exit_code)
+        _fail(STOPPED, code=Interrupted.exit_code)
     except AijError as exc:
         if debug:
             raise
-        _fail(str(exc), exc.exit_code)
+        _fail(*exc.lines, code=exc.exit_code)
     except Exception as exc:
         if debug:
             raise
         if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:
             _output_lost(exc)
         # The traceback and the exception text may hold health data: name only the type.
-        _fail(f"internal error ({type(exc).__name__}); run again with --debug to see where", 1)
+        _fail(f"internal error ({type(exc).__name__}); run again with --debug to see where", code=1)
 
 
 def _after_ctrl_c() -> None:
@@ -171,11 +171,11 @@ def _output_lost(exc: OSError) -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-    _fail(f"cannot write the output: {exc.strerror or 'write error'}", 1)
+    _fail(f"cannot write the output: {exc.strerror or 'write error'}", code=1)
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, *more: str, code: int) -> None:
     from aijournal import render
 
-    render.error(message)
+    render.error(message, *more)
     sys.exit(code)

@@ -153,6 +153,7 @@ def med(
       aij log med --skipped --reason "nausea" --date yesterday
     """
     from aijournal.config import load_config
+    from aijournal.domain.medtimeline import MAX_REASON, check_text
     from aijournal.domain.suggest import did_you_mean
     from aijournal.reports.medication import loggable
     from aijournal.store.daily import save_dose
@@ -181,7 +182,7 @@ def med(
                 f"yours: {', '.join(by_name)}"
             )
         chosen.append(by_name[name.lower()])
-    clean_reason = reason.strip()[:500] if reason and reason.strip() else None
+    clean_reason = check_text("--reason", reason, MAX_REASON)
     with journal() as opened, opened.write() as session:
         saved = [
             save_dose(

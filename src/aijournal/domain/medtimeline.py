@@ -37,6 +37,7 @@ KNOWN_MEDICATIONS = (*AROMATASE_INHIBITORS, "tamoxifen", *BONE_AGENTS)
 MAX_AHEAD_DAYS = 366
 MAX_REASON = 500
 MAX_DOSE = 40
+MAX_MEDICATION = 60
 
 _EVERY = re.compile(r"^(\d{1,3})(d|w|mo|y)$")
 # A stored interval, as parse_every writes it (the import checks it against this).
@@ -153,7 +154,7 @@ def add_every(day: date, every: str) -> date:
 def check_name(name: str, *, known: Iterable[str], new_name: bool) -> str:
     """A medication name, lower-case kebab; an unknown one needs ``new_name`` (--new-name)."""
     clean = name.strip().lower().replace(" ", "-")
-    if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", clean) or len(clean) > 60:
+    if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", clean) or len(clean) > MAX_MEDICATION:
         raise BadInput(
             f"medication '{name}' is not allowed; a name is lower-case words joined by hyphens"
         )

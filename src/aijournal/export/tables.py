@@ -30,12 +30,26 @@ from aijournal.domain.labs import (
     OTHER_RANGE,
 )
 from aijournal.domain.limits import (
+    MAX_CLINICIAN,
+    MAX_FOOD_ID,
+    MAX_FOOD_NAME,
+    MAX_FOOD_ORIGIN,
     MAX_ITEM_AMOUNT,
     MAX_ITEM_NUTRIENT,
     MAX_MEAL_TEXT,
+    MAX_PRACTICE,
+    MAX_QUESTION,
+    MAX_RECIPE_ID,
+    MAX_VISIT_NOTE,
     SYMPTOM_VALUE_RANGE,
 )
-from aijournal.domain.medtimeline import EVENT_EVERY, EVENTS, MAX_DOSE, MAX_REASON
+from aijournal.domain.medtimeline import (
+    EVENT_EVERY,
+    EVENTS,
+    MAX_DOSE,
+    MAX_MEDICATION,
+    MAX_REASON,
+)
 from aijournal.domain.nutrients import NUTRIENT_KEYS
 from aijournal.domain.units import WAIST_CM_RANGE, WEIGHT_KG_RANGE
 from aijournal.export.cells import CellType
@@ -132,10 +146,10 @@ MEDICATION_DOSE = Table(
     "medication_dose",
     MedicationDose,
     (
-        _text("medication", 60, required=True),
-        _text("dose", 40),
+        _text("medication", MAX_MEDICATION, required=True),
+        _text("dose", MAX_DOSE),
         Column("taken", "bool"),
-        _text("reason", 500, nullable=True),
+        _text("reason", MAX_REASON, nullable=True),
     ),
 )
 BODY_MEASURE = Table(
@@ -163,7 +177,7 @@ SLEEP_RECORD = Table(
 MIND_SESSION = Table(
     "mind_session",
     MindSession,
-    (Column("minutes", "float", low=1, high=600), _text("practice", 60, nullable=True)),
+    (Column("minutes", "float", low=1, high=600), _text("practice", MAX_PRACTICE, nullable=True)),
 )
 NOTE = Table("note", Note, (_text("text", MAX_NOTE, required=True),))
 EXERCISE_SESSION = Table(
@@ -196,11 +210,11 @@ MEAL_ITEM = Table(
     "meal_item",
     MealItem,
     (
-        _text("food_id", 80, required=True),
-        _text("name", 200, required=True),
+        _text("food_id", MAX_FOOD_ID, required=True),
+        _text("name", MAX_FOOD_NAME, required=True),
         Column("source", "text", choices=("food", "supplement")),
-        _text("origin", 300),
-        _text("recipe", 80, nullable=True),
+        _text("origin", MAX_FOOD_ORIGIN),
+        _text("recipe", MAX_RECIPE_ID, nullable=True),
         Column("amount", "float", low=0, high=MAX_ITEM_AMOUNT),
         _text("unit", 20, nullable=True),
         Column("grams", "float", nullable=True, low=0, high=MAX_ITEM_AMOUNT),
@@ -227,12 +241,15 @@ CHECKIN_ANSWER = Table(
 VISIT = Table(
     "visit",
     Visit,
-    (_text("clinician", 100, nullable=True), _text("note", 2000, nullable=True)),
+    (
+        _text("clinician", MAX_CLINICIAN, nullable=True),
+        _text("note", MAX_VISIT_NOTE, nullable=True),
+    ),
 )
 QUESTION = Table(
     "question",
     Question,
-    (_text("text", 2000, required=True), Column("answered_on", "date", nullable=True)),
+    (_text("text", MAX_QUESTION, required=True), Column("answered_on", "date", nullable=True)),
 )
 LAB = Table("lab", Lab, (Column("test", "text", max_length=MAX_TEST, pattern=KEBAB),))
 # Each test's own range (a T-score, vitamin D, calcium) is checked by the importer.
@@ -263,9 +280,9 @@ MEDICATION_EVENT = Table(
     MedicationEvent,
     (
         Column("event", "text", choices=EVENTS),
-        Column("medication", "text", max_length=60, pattern=KEBAB),
+        Column("medication", "text", max_length=MAX_MEDICATION, pattern=KEBAB),
         _text("dose", MAX_DOSE),
-        Column("to_medication", "text", nullable=True, max_length=60, pattern=KEBAB),
+        Column("to_medication", "text", nullable=True, max_length=MAX_MEDICATION, pattern=KEBAB),
         Column("ends_on", "date", nullable=True),
         Column("every", "text", nullable=True, max_length=6, pattern=EVENT_EVERY),
         Column("next_due", "date", nullable=True),

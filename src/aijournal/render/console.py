@@ -30,6 +30,11 @@ def visible(text: str) -> str:
     return _CONTROLS.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line: every control character escaped, newline and tab too."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 class _SafeConsole(Console):
     """A console that never lets a control character of the text it prints reach the
     terminal: the one place stored text, arguments and messages are made safe. Rich's own
@@ -98,8 +103,11 @@ def err() -> Console:
     return _console(True)
 
 
-def error(message: str) -> None:
-    err().print(Text(f"aij: {message}", style="red"))
+def error(message: str, *more: str) -> None:
+    """``aij: message`` on one line (an argument echoed in it cannot break the line or drive
+    the terminal), then any further lines of their own (a plan file's problems)."""
+    lines = [f"aij: {one_line(message)}", *(one_line(line) for line in more)]
+    err().print(Text("\n".join(lines), style="red"))
 
 
 # A command to copy inside a sentence: 'aij' and its words, up to punctuation; a quoted

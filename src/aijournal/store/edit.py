@@ -9,6 +9,14 @@ from sqlmodel import Session, select
 
 from aijournal.domain.daylog import MEAL_SLOTS, check_note, parse_number
 from aijournal.domain.labels import article
+from aijournal.domain.limits import (
+    MAX_CLINICIAN,
+    MAX_PRACTICE,
+    MAX_QUESTION,
+    MAX_VISIT_NOTE,
+    check_text,
+)
+from aijournal.domain.medtimeline import MAX_REASON
 from aijournal.domain.suggest import did_you_mean
 from aijournal.domain.symptoms import SymptomSet, parse_sites
 from aijournal.domain.units import Units, parse_waist_cm, parse_weight_kg
@@ -59,8 +67,9 @@ def _value_for(
         if text.lower() not in _YES:
             raise BadInput(f"taken={text} is not allowed; use yes or no")
         return _YES[text.lower()]
+    # Texts: the longest the import takes back (domain/limits), refused past it, never cut.
     if key == "reason":
-        return text.strip()[:500] or None
+        return check_text("reason", text, MAX_REASON)
     if key == "hours":
         return parse_number(key, text, 0, 24, "hours slept, 0-24")
     if key == "quality":
@@ -76,10 +85,14 @@ def _value_for(
         if text not in MEAL_SLOTS:
             raise BadInput(f"slot={text} is not allowed; use {', '.join(MEAL_SLOTS)}")
         return text
-    if key in ("clinician", "note"):
-        return text.strip()[:2000] or None
+    if key == "clinician":
+        return check_text("clinician's name", text, MAX_CLINICIAN)
+    if key == "note":
+        return check_text("visit note", text, MAX_VISIT_NOTE)
     if key == "practice":
-        return text.strip()[:60] or None
+        return check_text("practice", text, MAX_PRACTICE)
+    if kind == "question":
+        return check_text("question", text, MAX_QUESTION, required=True)
     return check_note(text)
 
 

@@ -5,14 +5,11 @@ from datetime import date
 from pydantic import BaseModel
 from sqlmodel import Session, col, func, select
 
+from aijournal.domain.limits import MAX_CLINICIAN, MAX_QUESTION, MAX_VISIT_NOTE
 from aijournal.errors import BadInput
 from aijournal.store.daily import Saved
 from aijournal.store.entries import get_entry, new_entry, touch
 from aijournal.store.models import Entry, Question, Visit
-
-MAX_CLINICIAN = 100
-MAX_VISIT_NOTE = 2000
-MAX_QUESTION = 2000
 
 
 class VisitRow(BaseModel):
