@@ -228,6 +228,9 @@ def test_the_edges_of_the_dexa_ranges_are_kept(pairs: list[str], lsc: list[str])
         (["spine=NaN"], [], "spine=NaN is not a number"),
         (["spine=1", "spine-bmd=x"], [], "spine-bmd=x is not a number"),
         (["spine=1"], ["spine=x"], "--lsc lumbar-spine=x is not a number"),
+        # a second '=' belongs to the value, not to the site
+        (["spine=1=2"], [], "spine=1=2 is not a number"),
+        (["spine=1"], ["spine=0.03=1"], "--lsc lumbar-spine=0.03=1 is not a number"),
         (["spine=-2.12345"], [], "spine=-2.12345 has too many decimals; up to 4"),
         (["spine=1e-5"], [], "spine=1e-5 has too many decimals; up to 4"),
         (["spine-bmd=0.9"], [],

@@ -315,6 +315,10 @@ def test_holidays_inside_a_course_fit(holidays: list[MedEvent]) -> None:
         ([_holiday(D(2025, 6, 10), D(2025, 6, 20)), _holiday(D(2025, 6, 1), D(2025, 6, 10))],
          "a holiday of exemestane 2025-06-10 to 2025-06-20 overlaps the one 2025-06-01 to"
          " 2025-06-10"),
+        # two beginning on the same day, the second of one day
+        ([_holiday(D(2025, 6, 10), D(2025, 6, 20)), _holiday(D(2025, 6, 10), D(2025, 6, 10))],
+         "a holiday of exemestane 2025-06-10 to 2025-06-10 overlaps the one 2025-06-10 to"
+         " 2025-06-20"),
         ([_holiday(D(2025, 6, 1), D(2025, 6, 30)), _holiday(D(2025, 6, 5), D(2025, 6, 6))],
          "a holiday of exemestane 2025-06-05 to 2025-06-06 overlaps the one 2025-06-01 to"
          " 2025-06-30"),
