@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from aijournal.domain.dates import DayOutOfRange, check_day_range, earliest_day, latest_day
+from aijournal.domain.dates import (
+    DayOutOfRange,
+    check_day_range,
+    earliest_day,
+    latest_day,
+    parse_day,
+)
 
 
 def test_the_window_from_a_29_february() -> None:
@@ -28,3 +34,13 @@ def test_the_edges_of_the_window_from_a_29_february() -> None:
     with pytest.raises(DayOutOfRange) as back:
         check_day_range(date(1900, 2, 27), today=date(2020, 2, 29))
     assert str(back.value) == "1900-02-27 is more than 120 years ago; use a day from 1900-02-28 on"
+
+
+def test_an_offset_past_the_calendar_is_refused_as_out_of_range() -> None:
+    # 99,999 days is about 273.8 years: from 1 January 200 it would fall before year 1
+    with pytest.raises(DayOutOfRange) as refused:
+        parse_day("-99999d", today=date(200, 1, 1))
+    assert str(refused.value) == "-99999d is more than 120 years away; use a nearer day"
+    with pytest.raises(DayOutOfRange) as ahead:
+        parse_day("+99999d", today=date(9990, 1, 1), ahead=True, allow_future=True)
+    assert str(ahead.value) == "+99999d is more than 120 years away; use a nearer day"

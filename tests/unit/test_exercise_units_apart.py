@@ -60,3 +60,18 @@ def test_loads_for_reading_to_a_tenth_of_a_kilogram() -> None:
     held = ExerciseEntry("plank", sets=2, seconds=30, load_kg=5.04)
     assert format_entry(held, for_reading=True) == "plank 2x30s@5kg"
     assert format_entry(held) == "plank 2x30s@5.04kg"
+
+
+def test_a_held_time_apart_after_other_activities() -> None:
+    # the "s" joins the sets×seconds just before it, whatever came earlier in the line
+    assert parse("brisk-walk 30m plank 2x20 s") == [
+        ExerciseEntry("brisk-walk", minutes=30),
+        ExerciseEntry("plank", sets=2, seconds=20),
+    ]
+    assert parse("goblet-squat 3x10@12kg plank 2x20 s") == [
+        ExerciseEntry("goblet-squat", sets=3, reps=10, load_kg=12.0),
+        ExerciseEntry("plank", sets=2, seconds=20),
+    ]
+    # with no name before it, the joined amount is refused as an amount without a name
+    with pytest.raises(BadInput, match="'3x30s' has no exercise before it"):
+        parse("3x30 s")
