@@ -467,7 +467,22 @@ def test_since_last_visit(aij: Run, full_journal: Built, tmp_path: Path) -> None
     out = tmp_path / "since"
     assert aij("export", "csv", "--since-last-visit", "--out", str(out)).code == 0
     days = [r["date"] for r in as_dicts(out / "daily.csv")]
-    assert (days[0], days[-1], len(days)) == (PAST_VISIT.isoformat(), TODAY.isoformat(), 31)
+    # The visit was 30 days ago, but the first day logged is D1, 10 days ago (visits and
+    # questions are not days logged): the rows run from D1, the 11 days D1..TODAY (#11).
+    assert (days[0], days[-1], len(days)) == (D1.isoformat(), TODAY.isoformat(), 11)
+
+
+def test_since_a_visit_typed_decades_back_costs_the_days_logged_not_a_row_a_day(
+    aij: Run, tmp_path: Path
+) -> None:
+    assert aij("log", "joint-pain=3", "--date", "-2d").code == 0
+    long_ago = (TODAY - timedelta(days=365 * 96)).isoformat()
+    assert aij("visit", "add", long_ago, "--clinician", "GP").code == 0
+    out = tmp_path / "since"
+    assert aij("export", "csv", "--since-last-visit", "--out", str(out)).code == 0
+    days = [r["date"] for r in as_dicts(out / "daily.csv")]
+    # By hand: from 2 days ago, the first day logged, to today: 3 rows, not 35,000.
+    assert days == [(TODAY - timedelta(days=n)).isoformat() for n in (2, 1, 0)]
 
 
 # -- refusals: exit 2, one line, the journal unchanged, no output left behind ----------------

@@ -30,8 +30,17 @@ def test_a_new_journal_reports_from_its_first_day_not_90_days(aij: Run, tmp_path
     result = aij("report", "--out", str(tmp_path / "r.html"))
     said = " ".join(result.out.split())
     assert f"visit summary {first.isoformat()} to {TODAY.isoformat()}" in said
-    # An explicit --from is kept as given.
-    asked = TODAY - timedelta(days=30)
+    # An explicit --from before the first day logged starts there too, and says so: the
+    # report's work follows what the journal holds, not a date typed decades back (#11).
+    for asked in (TODAY - timedelta(days=30), TODAY - timedelta(days=365 * 96)):
+        result = aij("report", "--from", asked.isoformat(), "--out", str(tmp_path / "s.html"))
+        said = " ".join(result.out.split())
+        assert f"visit summary {first.isoformat()} to {TODAY.isoformat()}" in said
+        assert f"it starts on {first.isoformat()}, the first day logged" in said
+        (tmp_path / "s.html").unlink()
+    # A --from on or after the first day logged is kept as given.
+    asked = TODAY - timedelta(days=2)
     result = aij("report", "--from", asked.isoformat(), "--out", str(tmp_path / "s.html"))
     said = " ".join(result.out.split())
     assert f"visit summary {asked.isoformat()} to {TODAY.isoformat()}" in said
+    assert "the first day logged" not in said

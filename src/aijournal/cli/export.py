@@ -368,6 +368,8 @@ def report(
     if str(target) == "-":
         return
     render.info(f"wrote {written.absolute()}: visit summary {chosen[0]} to {chosen[1]}")
+    if first is not None and first < chosen[0]:
+        render.hint(f"it starts on {chosen[0]}, the first day logged: nothing is logged before")
 
 
 def register(app: typer.Typer) -> None:

@@ -37,6 +37,7 @@ from aijournal.export.tables import CODEBOOK, CSV_FILES, DAILY, FORMAT_CSV, MANI
 from aijournal.export.userfiles import FOLDER as USER_FOLDER
 from aijournal.store.db import Journal
 from aijournal.store.migrations import LATEST
+from aijournal.store.span import first_logged_day
 from aijournal.store.visits import last_visit_before
 
 ENCODING = "utf-8-sig"
@@ -60,7 +61,8 @@ def export_range(
     since_last_visit: bool,
     today: date,
 ) -> tuple[date, date] | None:
-    """The days to export: as given, since the last visit, or first to last entry day."""
+    """The days to export: as given; since the last visit (from the first day logged at the
+    earliest); or first to last entry day."""
     if since_last_visit:
         if start is not None or end is not None:
             raise BadInput("give --from/--to or --since-last-visit, not both")
@@ -69,7 +71,10 @@ def export_range(
             raise BadInput(
                 "no visit before today is recorded; add one (aij visit add DATE) or give --from"
             )
-        return last, today
+        # From the first day logged at the latest: the days before it hold nothing (not
+        # journaling yet), and a visit typed decades back must not cost a row a day.
+        first = first_logged_day(session=session)
+        return (max(last, first) if first is not None and first <= today else last), today
     whole = span(session=session)
     first = start or (whole[0] if whole else end)
     last_day = end or (whole[1] if whole else start)

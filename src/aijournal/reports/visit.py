@@ -49,9 +49,9 @@ def report_range(
     since_last_visit: bool,
     today: date,
 ) -> tuple[date, date]:
-    """As given; else since the last visit before today, else the last 90 days, from the
-    first day logged at the earliest (its work follows what the journal holds, not a visit
-    typed decades back)."""
+    """As given; else since the last visit before today, else the last 90 days; always from
+    the first day logged at the earliest (its work follows what the journal holds, not a
+    visit or a --from typed decades back)."""
     if since_last_visit and (start is not None or end is not None):
         raise BadInput("give --from/--to or --since-last-visit, not both")
     last_day = end or today
@@ -60,11 +60,11 @@ def report_range(
         if since_last_visit and last is None:
             raise BadInput("no visit before today is recorded; add one (aij visit add DATE)")
         start = last if last is not None else last_day - timedelta(days=DEFAULT_DAYS - 1)
-        first = first_logged_day(session=session)
-        if first is not None and first > start:
-            start = min(first, last_day)
     if start > last_day:
         raise BadInput(f"the range is empty: {start} is after {last_day}")
+    first = first_logged_day(session=session)
+    if first is not None and first > start:
+        start = min(first, last_day)
     return start, last_day
 
 
