@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -187,6 +188,10 @@ def test_help_placeholders_are_words(aij: Run, path: tuple[str, ...]) -> None:
     result = aij(*path, "--help")
     assert result.code == 0
     assert "<" not in result.out.replace("<b>", ""), result.out
+    # Every placeholder of the usage line is a word in capitals: {WHEN}, [DAY], OPTIONS.
+    usage = result.out.split("\n\n")[0].split(" ".join(("aij", *path)), 1)[1]
+    words = re.findall(r"[\[{]([^\]}]+)[\]}]", usage)
+    assert all(w.rstrip(".").replace("=", "").replace("_", "").isupper() for w in words), usage
 
 
 @pytest.mark.parametrize(

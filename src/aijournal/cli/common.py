@@ -37,8 +37,14 @@ def use_word_placeholders() -> None:
     def argument_word(self: TyperArgument, ctx: typer.Context) -> str | None:
         return None
 
+    def argument_name(self: TyperArgument) -> str:
+        """An argument without a metavar is its name in capitals (``WHEN``, ``NAME``), as
+        the ones with one are (``FOOD``, ``DATE``)."""
+        return self.metavar if self.metavar is not None else (self.name or "value").upper()
+
     TyperOption.display_type_rich = option_word  # type: ignore[method-assign,assignment]
     TyperArgument.display_type_rich = argument_word  # type: ignore[method-assign,assignment]
+    TyperArgument.display_name_raw = property(argument_name)  # type: ignore[method-assign,assignment]
 
 
 DateOption = Annotated[

@@ -382,11 +382,7 @@ class Progress:
 
     def advance(self, steps: int = 1) -> None:
         self._done += steps
-        if (
-            self._bar is None
-            and self._clock() - self._started >= self._delay
-            and err().is_terminal
-        ):
+        if self._bar is None and self._clock() - self._started >= self._delay and err().is_terminal:
             from rich.progress import BarColumn, TimeRemainingColumn
             from rich.progress import Progress as RichProgress
 
