@@ -61,3 +61,22 @@ def test_edit_names_an_exercise_entry(aij: Run) -> None:
     entry_id = saved.split()[1]
     result = aij("edit", entry_id, "minutes")
     assert "an exercise entry" in result.err, result.err
+
+
+def test_entries_rm_and_undo_show_a_weight_in_your_units(aij: Run) -> None:
+    # A weight typed as 150lb is stored as 68.0389 kg (150 x 0.45359237); the list of
+    # entries shows it as the day view does, never as "weight kg 68.039".
+    aij("log", "weight", "150lb")
+    aij("log", "waist", "84")
+    listed = aij("entries").out
+    assert "weight 68 kg" in listed and "waist 84 cm" in listed
+    assert "weight kg" not in listed and "68.039" not in listed
+    aij("config", "set", "units", "imperial")
+    listed = aij("entries").out
+    # 68.0389 kg / 0.45359237 = 150 lb; 84 cm / 2.54 = 33.07 in, shown 33.1 in.
+    assert "weight 150 lb" in listed and "waist 33.1 in" in listed
+    weight_id = next(line.split()[0] for line in listed.splitlines() if "weight" in line)
+    removed = aij("rm", weight_id, "--yes")
+    assert f"deleted {weight_id}" in removed.out and "weight 150 lb" in removed.out
+    undone = aij("undo", "--yes")
+    assert "weight 150 lb" in undone.out

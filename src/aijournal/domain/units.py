@@ -112,6 +112,16 @@ def _number(value: float) -> str:
     return text if text != "-0" else "0"
 
 
+def weight_in(kg: float, units: Units) -> float:
+    """A stored weight (kg) as a number in the user's unit (``weight_unit``)."""
+    return kg / KG_PER_LB if units == "imperial" else kg
+
+
+def waist_in(cm: float, units: Units) -> float:
+    """A stored waist (cm) as a number in the user's unit (``waist_unit``)."""
+    return cm / CM_PER_IN if units == "imperial" else cm
+
+
 def show_weight(kg: float, units: Units) -> str:
     """A stored weight as the user reads it: '68.2 kg', or '150.4 lb' in imperial units."""
     if units == "imperial":
