@@ -80,3 +80,24 @@ def test_entries_rm_and_undo_show_a_weight_in_your_units(aij: Run) -> None:
     assert f"deleted {weight_id}" in removed.out and "weight 150 lb" in removed.out
     undone = aij("undo", "--yes")
     assert "weight 150 lb" in undone.out
+
+
+def test_counts_of_one_agree_in_plan_check_and_recipes(aij: Run) -> None:
+    # protocols/acsm-2019.yaml: Tuesday (moderate aerobic) has one activity slot, Monday five.
+    aij("plan", "use", "acsm-2019")
+    checked = aij("plan", "check", "2026-W02")
+    assert checked.code == 0, checked.err
+    assert "0 of 1 activity," in checked.out and "0 of 5 activities" in checked.out
+    assert "1 activities" not in checked.out
+    added = aij("foods", "recipe", "add", "porridge", "oats 40g, milk 1 cup")
+    assert "saved recipe porridge (1 serving) to" in added.out
+    two = aij("foods", "recipe", "add", "soup", "kale 1 cup", "--servings", "2.5")
+    assert "saved recipe soup (2.5 servings) to" in two.out
+
+
+def test_a_replaced_sleep_reads_in_hours(aij: Run) -> None:
+    aij("log", "sleep", "6.5")
+    again = aij("log", "sleep", "7:30", "--quality", "8")
+    assert again.code == 0, again.err
+    # 7:30 is 7.5 h; the 6.5 h it replaced reads as hours, not as "hours 6.5".
+    assert "sleep 7.5 h, quality 8  (replaced 6.5 h)" in again.out
