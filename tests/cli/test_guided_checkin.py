@@ -145,6 +145,20 @@ def test_weekly_check_in_in_nci_words_with_nci_branching(tmp_path: Path) -> None
     ]
 
 
+def test_enter_on_every_weekly_question_records_nothing_and_is_no_failure(
+    tmp_path: Path,
+) -> None:
+    # As the daily check-in: Enter skips, so Enter on all of them saves nothing, exit 0
+    # (it was exit 1, "no answers; nothing was saved", as if something had gone wrong).
+    home = a_home(tmp_path, "")
+    assert run_subprocess("log", "note", "a first entry", home=home).code == 0
+    done = on_a_terminal(home, "checkin", [""] * 40)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "Nothing new to save." in screen(done)
+    assert "aij:" not in done.stdout
+    assert query(home, "SELECT count(*) FROM checkin_answer") == [(0,)]
+
+
 def test_config_set_tracked_says_what_is_asked(tmp_path: Path) -> None:
     home = a_home(tmp_path, "")
     result = run_subprocess("config", "set", "tracked", "sleep, joint-pain", home=home)
