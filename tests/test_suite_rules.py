@@ -75,3 +75,31 @@ def test_the_check_sees_a_year_shift(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("x = TODAY.replace(day=1)\ny = TODAY.replace(year=TODAY.year + 3)\n")
     assert _year_shifts_of_today(sample) == ["sample.py:2"]
+
+
+def _real_clock_reads(path: Path) -> list[str]:
+    """Calls of ``datetime.now``, ``date.today``, ``datetime.utcnow`` or ``time.time``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.name}:{node.lineno} {node.func.value.id}.{node.func.attr}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and (node.func.value.id, node.func.attr)
+        in {("datetime", "now"), ("datetime", "utcnow"), ("date", "today"), ("time", "time")}
+    ]
+
+
+def test_only_the_one_clock_reads_the_real_clock() -> None:
+    """#10: every command asks aijournal/clock.py, so AIJ_TODAY freezes the whole program."""
+    src = TESTS.parent / "src" / "aijournal"
+    files = sorted(p for p in src.rglob("*.py") if p.name != "clock.py")
+    assert len(files) > 50
+    assert [hit for f in files for hit in _real_clock_reads(f)] == []
+
+
+def test_the_clock_check_sees_a_real_clock_read(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from datetime import date\nx = 1\ny = date.today()\n", encoding="utf-8")
+    assert _real_clock_reads(sample) == ["sample.py:3 date.today"]

@@ -175,6 +175,8 @@ def test_about_names_version_period_time_and_sources(exported: tuple[Any, Path])
     assert about["First day"] == datetime(D1.year, D1.month, D1.day)
     assert about["Last day"].date() == TODAY + timedelta(days=20)  # the upcoming visit
     assert isinstance(about["Written (UTC)"], datetime)
+    # The one clock (aijournal/clock.py): on the suite's frozen today, never the real date.
+    assert about["Written (UTC)"].date() == TODAY
     assert about["Target profile"] and about["Target profile source"]
     assert about["Exercise plan"] and about["Exercise plan source"]
 

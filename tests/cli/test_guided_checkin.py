@@ -110,6 +110,22 @@ def test_no_hot_flash_severity_after_no_hot_flashes(tmp_path: Path) -> None:
     assert day(home)["symptoms"] == {"hot-flashes": 2, "hot-flash-severity": 1, "stress": 3}
 
 
+def test_the_check_in_says_what_exercise_and_meals_the_day_holds(tmp_path: Path) -> None:
+    # #10.10: the check-in mentions exercise and meals. Logged here: one walk, two meals and a
+    # supplement (a supplement is no meal): "1 exercise session, 2 meals".
+    home = a_home(tmp_path, LETROZOLE)
+    for logged in (
+        ("log", "ex", "brisk-walk", "30m"),
+        ("log", "meal", "oats 40g", "--slot", "breakfast"),
+        ("log", "meal", "banana", "--slot", "lunch"),
+        ("log", "supp", "vitamin-d3-1000"),
+    ):
+        assert run_subprocess(*logged, home=home).code == 0
+    done = on_a_terminal(home, "log", [""] * 30)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "Also this day: 1 exercise session, 2 meals (aij log ex, aij log meal)" in screen(done)
+
+
 def test_tracked_refusals(tmp_path: Path) -> None:
     home = a_home(tmp_path, "")
     result = run_subprocess("config", "set", "tracked", "joint-pain,slep", home=home)
@@ -143,6 +159,20 @@ def test_weekly_check_in_in_nci_words_with_nci_branching(tmp_path: Path) -> None
         ("aching-muscles", "frequency", 1),
         ("aching-muscles", "severity", 0),
     ]
+
+
+def test_enter_on_every_weekly_question_records_nothing_and_is_no_failure(
+    tmp_path: Path,
+) -> None:
+    # As the daily check-in: Enter skips, so Enter on all of them saves nothing, exit 0
+    # (it was exit 1, "no answers; nothing was saved", as if something had gone wrong).
+    home = a_home(tmp_path, "")
+    assert run_subprocess("log", "note", "a first entry", home=home).code == 0
+    done = on_a_terminal(home, "checkin", [""] * 40)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "Nothing new to save." in screen(done)
+    assert "aij:" not in done.stdout
+    assert query(home, "SELECT count(*) FROM checkin_answer") == [(0,)]
 
 
 def test_config_set_tracked_says_what_is_asked(tmp_path: Path) -> None:

@@ -239,7 +239,7 @@ def test_edit_and_remove_your_own_foods(aij: Run, aij_home: Path) -> None:
     edited = aij("foods", "edit", "my-bar", "calcium_mg=50", "--name", "Oat bar")
     assert edited.code == 0, edited.err
     assert "my-bar: name: Bar -> Oat bar" in edited.out
-    assert "my-bar: calcium_mg: 5 -> 50" in edited.out
+    assert "my-bar: calcium_mg per 100 g: 5 -> 50" in edited.out
     shown = json.loads(aij("foods", "show", "my-bar", "--json").out)
     assert shown["per_100g"]["calcium_mg"] == 50.0
     before = snapshot(aij_home)

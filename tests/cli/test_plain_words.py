@@ -61,3 +61,43 @@ def test_edit_names_an_exercise_entry(aij: Run) -> None:
     entry_id = saved.split()[1]
     result = aij("edit", entry_id, "minutes")
     assert "an exercise entry" in result.err, result.err
+
+
+def test_entries_rm_and_undo_show_a_weight_in_your_units(aij: Run) -> None:
+    # A weight typed as 150lb is stored as 68.0389 kg (150 x 0.45359237); the list of
+    # entries shows it as the day view does, never as "weight kg 68.039".
+    aij("log", "weight", "150lb")
+    aij("log", "waist", "84")
+    listed = aij("entries").out
+    assert "weight 68 kg" in listed and "waist 84 cm" in listed
+    assert "weight kg" not in listed and "68.039" not in listed
+    aij("config", "set", "units", "imperial")
+    listed = aij("entries").out
+    # 68.0389 kg / 0.45359237 = 150 lb; 84 cm / 2.54 = 33.07 in, shown 33.1 in.
+    assert "weight 150 lb" in listed and "waist 33.1 in" in listed
+    weight_id = next(line.split()[0] for line in listed.splitlines() if "weight" in line)
+    removed = aij("rm", weight_id, "--yes")
+    assert f"deleted {weight_id}" in removed.out and "weight 150 lb" in removed.out
+    undone = aij("undo", "--yes")
+    assert "weight 150 lb" in undone.out
+
+
+def test_counts_of_one_agree_in_plan_check_and_recipes(aij: Run) -> None:
+    # protocols/acsm-2019.yaml: Tuesday (moderate aerobic) has one activity slot, Monday five.
+    aij("plan", "use", "acsm-2019")
+    checked = aij("plan", "check", "2026-W02")
+    assert checked.code == 0, checked.err
+    assert "0 of 1 activity," in checked.out and "0 of 5 activities" in checked.out
+    assert "1 activities" not in checked.out
+    added = aij("foods", "recipe", "add", "porridge", "oats 40g, milk 1 cup")
+    assert "saved recipe porridge (1 serving) to" in added.out
+    two = aij("foods", "recipe", "add", "soup", "kale 1 cup", "--servings", "2.5")
+    assert "saved recipe soup (2.5 servings) to" in two.out
+
+
+def test_a_replaced_sleep_reads_in_hours(aij: Run) -> None:
+    aij("log", "sleep", "6.5")
+    again = aij("log", "sleep", "7:30", "--quality", "8")
+    assert again.code == 0, again.err
+    # 7:30 is 7.5 h; the 6.5 h it replaced reads as hours, not as "hours 6.5".
+    assert "sleep 7.5 h, quality 8  (replaced 6.5 h)" in again.out

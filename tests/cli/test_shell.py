@@ -28,6 +28,11 @@ READ_ONLY = [
     ("question", "list"),
     ("where",),
     ("config", "show"),
+    # Commands of #13 and #14 keep #10.18 too.
+    ("labs",),
+    ("bone",),
+    ("med", "history"),
+    ("today",),
 ]
 
 

@@ -57,6 +57,21 @@ def test_sleep_weight_and_waist_series(aij: Run) -> None:
     assert "69.5 kg" in shown and "█" not in shown
 
 
+def test_weight_and_waist_trends_read_in_your_units(aij: Run) -> None:
+    aij("config", "set", "units", "imperial")
+    aij("log", "weight", "150", "-d", MONDAY.isoformat())  # 150 lb, stored 68.039 kg
+    aij("log", "waist", "84cm", "-d", MONDAY.isoformat())
+    data = json.loads(aij("trends", "weight", "waist", "--weeks", "1", "--json").out)
+    series = {s["name"]: s for s in data["series"]}
+    assert series["weight"]["values"] == [150.0] and series["weight"]["unit"] == "lb"
+    assert series["weight"]["meaning"] == "last weight of the week, lb"
+    # 84 / 2.54 = 33.07 in, to 0.1.
+    assert series["waist"]["values"] == [33.1] and series["waist"]["unit"] == "in"
+    shown = aij("trends", "weight", "waist", "--weeks", "1").out
+    assert "150 lb" in shown and "33.1 in" in shown
+    assert " kg" not in shown and " cm" not in shown
+
+
 def test_a_bar_is_full_only_when_met() -> None:
     assert bar(0.99) == "█" * 9 + "·"  # round() drew 10 cells
     assert bar(0.999) == "█" * 9 + "·"

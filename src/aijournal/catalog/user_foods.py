@@ -178,5 +178,6 @@ def edit_user_food(
     for key, value in record["per_100g"].items():
         old = before["per_100g"].get(key)
         if old != value:
-            changes.append(f"{key}: {'unknown' if old is None else f'{old:g}'} -> {value:g}")
+            was = "unknown" if old is None else f"{old:g}"
+            changes.append(f"{key} per 100 g: {was} -> {value:g}")
     return changes

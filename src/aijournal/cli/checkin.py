@@ -336,7 +336,8 @@ def _mention_the_rest(logged: "DayReport | None") -> None:
 
 def ask_weekly() -> dict[str, int]:
     """The PRO-CTCAE questions one by one, in NCI's words, with NCI's branching: after
-    "Never" or "None" an item's later questions are not asked. Enter skips one."""
+    "Never" or "None" an item's later questions are not asked. Enter skips one; Enter on
+    every question answers nothing (an empty dict)."""
     from aijournal.domain.checkin import ITEMS, ends_item, question_text, response_labels
 
     answers: dict[str, int] = {}
@@ -360,6 +361,4 @@ def ask_weekly() -> dict[str, int]:
     except EOFError:
         render.info("")
         raise Cancelled("stopped; nothing was saved") from None
-    if not answers:
-        raise Cancelled("no answers; nothing was saved")
     return answers

@@ -69,6 +69,7 @@ def entries(
       aij entries --kind dose --from 2026-11-01 --json
     """
     from aijournal import render
+    from aijournal.config import load_config
     from aijournal.reports.entries import check_kind, check_order, entry_rows
 
     last = day_of(end or "today")
@@ -77,8 +78,11 @@ def entries(
         raise BadInput(f"--from {first} is after --to {last}")
     check_kind(kind)
     check_order(order)
+    units = load_config().units
     with journal() as opened, opened.read() as session:
-        rows = entry_rows(session=session, start=first, end=last, kind=kind, order=order)
+        rows = entry_rows(
+            session=session, start=first, end=last, kind=kind, order=order, units=units
+        )
     if as_json:
         render.dump_json([row.model_dump(mode="json") for row in rows])
         return
@@ -163,13 +167,15 @@ def rm(
       aij rm 7d6ww5 --yes
     """
     from aijournal import render
+    from aijournal.config import load_config
     from aijournal.reports.entries import entry_row
     from aijournal.store.entries import delete_entry, get_entries
 
+    units = load_config().units
     with journal() as opened:
         with opened.read() as session:
             found = get_entries(session=session, entry_ids=entry_ids)
-            rows = [entry_row(session=session, entry_id=e.id) for e in found]
+            rows = [entry_row(session=session, entry_id=e.id, units=units) for e in found]
         lines = [f"{r.id}  {r.date.isoformat()}  {r.kind}: {r.summary}" for r in rows if r]
         if not yes:
             if not is_interactive():
@@ -201,12 +207,14 @@ def undo(
       aij undo --yes
     """
     from aijournal import render
+    from aijournal.config import load_config
     from aijournal.reports.entries import undo_preview
     from aijournal.store.undo import undo_last
 
+    units = load_config().units
     with journal() as opened:
         with opened.read() as session:
-            preview = undo_preview(session=session)
+            preview = undo_preview(session=session, units=units)
         if preview is None:
             render.info("Nothing to undo: no command has written to the journal since it was")
             render.info("opened by this version of aij, or the last 10 have been undone.")

@@ -394,7 +394,8 @@ def recipe_add(
     check_recipe(recipe, catalog, recipes)
     ensure_private_dir(paths().home)
     path = save_recipes(paths().home, {**recipes, key: recipe})
-    render.info(f"saved recipe {key} ({servings:g} servings) to {path}")
+    made = "1 serving" if servings == 1 else f"{servings:g} servings"
+    render.info(f"saved recipe {key} ({made}) to {path}")
     hides = hidden_by(key, catalog)
     if hides:
         render.info(f"'{key}' now means your recipe; the catalog food is still {hides}")

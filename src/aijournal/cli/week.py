@@ -217,6 +217,9 @@ def checkin(
         from aijournal.cli.checkin import ask_weekly
 
         parsed = ask_weekly()
+        if not parsed:  # Enter on every question, as the daily check-in: nothing, and exit 0
+            render.hint("Nothing new to save.")
+            return
     else:
         parsed = parse_answers(answers)
     with journal() as opened, opened.write() as session:

@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 from sqlmodel import Session
 
 from aijournal import __version__
+from aijournal.clock import utcnow
 from aijournal.domain.symptoms import SymptomSet
 from aijournal.errors import BadInput
 from aijournal.export import daily
@@ -244,7 +245,7 @@ def _write_book(
     rows = [doc.row(title) for title, docs in sheets for doc in docs]
     _append_rows(sheet, CODEBOOK_DOCS, rows, bar)
     sheet = _start_sheet(book, ABOUT_SHEET, ABOUT_DOCS, [22, 40])
-    written = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    written = utcnow().replace(tzinfo=None, microsecond=0)
     for item, value, number_format in _about_rows(days, in_use, written):
         sheet.append([_cell(sheet, item, TEXT), _cell(sheet, value, number_format)])
 

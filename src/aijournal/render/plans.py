@@ -91,7 +91,8 @@ def days_table(days: list[dict[str, Any]], title: str) -> None:
     for day in days:
         detail = []
         if day["slots_planned"] and day["status"] != "rest":
-            detail.append(f"{day['slots_met']} of {day['slots_planned']} activities")
+            planned = plural(day["slots_planned"], "activity", "activities")
+            detail.append(f"{day['slots_met']} of {planned}")
         if day["minutes_required"]:
             detail.append(f"{day['minutes']} of {day['minutes_required']} min")
         if day["moved_to"]:

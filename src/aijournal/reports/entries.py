@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from aijournal.domain.labs import describe
 from aijournal.domain.suggest import did_you_mean
+from aijournal.domain.units import Units, show_waist, show_weight
 from aijournal.errors import BadInput
 from aijournal.reports.plan import session_json
 from aijournal.store.daily import DETAIL_MODELS, rows_between
@@ -29,7 +30,16 @@ class EntryRow(BaseModel):
     changed: datetime
 
 
-def _summary(kind: str, detail: Any) -> str:
+def _measure(detail: Any, units: Units) -> str:
+    """'weight 68.2 kg', 'waist 33.1 in': the measure's word and its value in the user's unit."""
+    if detail.measure == "weight_kg":
+        return f"weight {show_weight(detail.value, units)}"
+    if detail.measure == "waist_cm":
+        return f"waist {show_waist(detail.value, units)}"
+    return f"{detail.measure.replace('_', ' ')} {detail.value:g}"
+
+
+def _summary(kind: str, detail: Any, units: Units = "metric") -> str:
     describe: dict[str, Callable[[Any], str]] = {
         "symptom": lambda d: f"{d.name} {d.value:g}",
         "sites": lambda d: d.sites.replace(",", ", "),
@@ -38,7 +48,7 @@ def _summary(kind: str, detail: Any) -> str:
             + ("taken" if d.taken else "skipped")
             + (f" ({d.reason})" if d.reason else "")
         ),
-        "body": lambda d: f"{d.measure.replace('_', ' ')} {d.value:g}",
+        "body": lambda d: _measure(d, units),
         "sleep": lambda d: ", ".join(
             t
             for t in (
@@ -87,16 +97,23 @@ def check_order(order: str) -> str:
 
 
 def entry_rows(
-    *, session: Session, start: date, end: date, kind: str | None, order: str = "day"
+    *,
+    session: Session,
+    start: date,
+    end: date,
+    kind: str | None,
+    order: str = "day",
+    units: Units = "metric",
 ) -> list[EntryRow]:
-    """Entries of start..end, each with its one-line summary: by day (then time written), or
-    ``order="written"``: by the time each was written, oldest first."""
+    """Entries of start..end, each with its one-line summary (weights and waists in
+    ``units``): by day (then time written), or ``order="written"``: by the time each was
+    written, oldest first."""
     rows = [
         EntryRow(
             id=entry.id,
             date=entry.day,
             kind=one_kind,
-            summary=_summary(one_kind, detail),
+            summary=_summary(one_kind, detail, units),
             written=entry.created_at,
             changed=entry.updated_at,
         )
@@ -131,20 +148,20 @@ def _lab_summaries(session: Session, start: date, end: date, rows: list[EntryRow
             row.summary = texts.get(row.id, row.summary)
 
 
-def entry_row(*, session: Session, entry_id: str) -> EntryRow | None:
+def entry_row(*, session: Session, entry_id: str, units: Units = "metric") -> EntryRow | None:
     """One entry's row (None if no entry has the id)."""
     entry = session.get(Entry, entry_id)
     if entry is None:
         return None
-    rows = entry_rows(session=session, start=entry.day, end=entry.day, kind=entry.kind)
+    rows = entry_rows(session=session, start=entry.day, end=entry.day, kind=entry.kind, units=units)
     return next(row for row in rows if row.id == entry_id)
 
 
-def _row_of_state(entry_id: str, state: dict[str, list[dict[str, Any]]]) -> EntryRow:
+def _row_of_state(entry_id: str, state: dict[str, list[dict[str, Any]]], units: Units) -> EntryRow:
     """The row an entry had when its snapshot was taken."""
     (entry,) = state_rows(state, Entry)
     (detail,) = state_rows(state, DETAIL_MODELS[entry.kind])
-    summary = _summary(entry.kind, detail)
+    summary = _summary(entry.kind, detail, units)
     if entry.kind == "exercise":
         items = state_rows(state, ExerciseItem)
         items.sort(key=lambda item: item.position)
@@ -178,14 +195,14 @@ class UndoPreview(BaseModel):
     lines: list[UndoLine]
 
 
-def undo_preview(*, session: Session) -> UndoPreview | None:
+def undo_preview(*, session: Session, units: Units = "metric") -> UndoPreview | None:
     """What `aij undo` would do: the last command's entries, removed or put back."""
     last = last_command(session=session)
     if last is None:
         return None
     lines = []
     for step in last.steps:
-        current = entry_row(session=session, entry_id=step.entry_id)
+        current = entry_row(session=session, entry_id=step.entry_id, units=units)
         if step.action == CREATED:
             if current is not None:
                 lines.append(UndoLine(action="remove", row=current))
@@ -193,7 +210,7 @@ def undo_preview(*, session: Session) -> UndoPreview | None:
             lines.append(
                 UndoLine(
                     action="put back",
-                    row=_row_of_state(step.entry_id, step.before),
+                    row=_row_of_state(step.entry_id, step.before, units),
                     now=None if current is None else current.summary,
                 )
             )

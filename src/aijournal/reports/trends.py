@@ -18,6 +18,7 @@ from aijournal.domain.activity import LoggedSession, period_totals
 from aijournal.domain.dayintake import DayIntake, day_intakes, summarize
 from aijournal.domain.status import daily_doses
 from aijournal.domain.suggest import did_you_mean
+from aijournal.domain.units import waist_in, waist_unit, weight_in, weight_unit
 from aijournal.errors import BadInput
 from aijournal.reports.medication import daily_names, due_days
 from aijournal.reports.week import GOOD_NIGHT_HOURS
@@ -159,17 +160,28 @@ def trends(
         "vitamin-d": lambda: _adequacy(session, first, end, starts, profile, "vitamin_d_ug"),
         "medication": lambda: _medication(session, first, end, starts, config, today, began),
         "sleep": lambda: _sleep(session, first, end, starts),
-        "weight": lambda: _last_measure(session, first, end, starts, "weight_kg"),
-        "waist": lambda: _last_measure(session, first, end, starts, "waist_cm"),
+        "weight": lambda: [
+            None if kg is None else round(weight_in(kg, config.units), 1)
+            for kg in _last_measure(session, first, end, starts, "weight_kg")
+        ],
+        "waist": lambda: [
+            None if cm is None else round(waist_in(cm, config.units), 1)
+            for cm in _last_measure(session, first, end, starts, "waist_cm")
+        ],
     }
+    # Weight and waist in the user's units (lb and in with ``units: imperial``).
+    units = {**UNITS, "weight": weight_unit(config.units), "waist": waist_unit(config.units)}
     for name in chosen:
         if name in OTHER_SERIES:
+            meaning = OTHER_SERIES[name]
+            if name in ("weight", "waist"):
+                meaning = f"{meaning.rsplit(', ', 1)[0]}, {units[name]}"
             series.append(
                 Series(
                     name=name,
-                    meaning=OTHER_SERIES[name],
+                    meaning=meaning,
                     values=builders[name](),
-                    unit=UNITS.get(name, ""),
+                    unit=units.get(name, ""),
                     full_scale=FULL_SCALE.get(name),
                 )
             )
@@ -206,10 +218,11 @@ def _sleep(session: Session, first: date, end: date, starts: list[date]) -> list
 def _last_measure(
     session: Session, first: date, end: date, starts: list[date], measure: str
 ) -> list[float | None]:
+    """The week's last stored value (kg or cm, unrounded)."""
     last: list[float | None] = [None for _ in starts]
     for entry, row in rows_between(session=session, model=BodyMeasure, start=first, end=end):
         if row.measure == measure:
-            last[_week_index(entry.day, first)] = round(row.value, 1)
+            last[_week_index(entry.day, first)] = row.value
     return last
 
 

@@ -156,7 +156,7 @@ def save_day_log(
     if log.sleep_hours is not None or log.sleep_quality is not None:
         entry, sleep = _one_of_day(session=session, model=SleepRecord, day=day)
         replaced = [
-            f"{label} {old:g}"
+            f"{old:g} h" if label == "hours" else f"{label} {old:g}"
             for label, old, new in (
                 ("hours", sleep.hours, log.sleep_hours),
                 ("quality", sleep.quality, log.sleep_quality),
