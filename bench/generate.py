@@ -223,11 +223,11 @@ def generate(
         events = therapy(start, end)
         medication = replay(events, strict=True)
         infusions = bone_agent_days(start, end)
-        with journal.write() as session:
+        with journal.write(duplicates=False) as session:
             for event in events:
                 save_event(session=session, event=event)
         for month in months(start, end):
-            with journal.write() as session:
+            with journal.write(duplicates=False) as session:
                 for day in month:
                     write_day(session, timeline.plan((end - day).days), resolver, medication)
                     write_labs(session, day, (end - day).days)

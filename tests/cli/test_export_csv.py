@@ -477,7 +477,7 @@ def test_since_a_visit_typed_decades_back_costs_the_days_logged_not_a_row_a_day(
 ) -> None:
     assert aij("log", "joint-pain=3", "--date", "-2d").code == 0
     long_ago = (TODAY - timedelta(days=365 * 96)).isoformat()
-    assert aij("visit", "add", long_ago, "--clinician", "GP").code == 0
+    assert aij("visit", "add", long_ago, "--with", "GP").code == 0
     out = tmp_path / "since"
     assert aij("export", "csv", "--since-last-visit", "--out", str(out)).code == 0
     days = [r["date"] for r in as_dicts(out / "daily.csv")]

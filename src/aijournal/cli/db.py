@@ -220,7 +220,6 @@ def copy(
     \b
       aij db copy --to postgresql+psycopg://anna@server/aij
       aij --db postgresql+psycopg://anna@server/aij db copy --to copy.db
-      aij db copy --journal bea --to postgresql://clinic@server/study --merge
     """
     from aijournal import clock, render
     from aijournal.cli.common import location
