@@ -176,7 +176,7 @@ def _wait_for_write(wal: Path, deadline: float) -> None:
                 return
         except FileNotFoundError:
             pass
-        time.sleep(0.001)
+        time.sleep(0.0002)
 
 
 def crash_import(work: Path, runs: int, seed: int) -> None:
@@ -213,9 +213,10 @@ def crash_import(work: Path, runs: int, seed: int) -> None:
             time.sleep(rng.uniform(0, 1.2 * took))
         else:
             # Most of an import is reading and checking: every other kill waits for its
-            # write to begin (the WAL grows), then comes within the next 5 ms.
+            # write to begin (the WAL grows), then comes within the next 3 ms (the write
+            # itself: an import split into a transaction per table is caught in it).
             _wait_for_write(home / "journal.db-wal", deadline=time.monotonic() + 3 * took)
-            time.sleep(rng.uniform(0, 0.005))
+            time.sleep(rng.uniform(0, 0.003))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with os.fdopen(read) as pipe:
