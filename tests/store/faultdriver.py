@@ -79,6 +79,21 @@ def _notes(db: Path) -> set[str]:
         conn.close()
 
 
+def _orphans(db: Path) -> int:
+    """Entries without their note: a log written in two transactions, cut between them."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(db)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "note" not in tables:
+            return 0
+        sql = "SELECT count(*) FROM entry WHERE id NOT IN (SELECT entry_id FROM note)"
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _stray(home: Path) -> list[str]:
     """Our temporary files left in the home (after a command has run, there must be none)."""
     return sorted(p.name for p in home.rglob("*") if ".tmp-" in p.name)
@@ -128,6 +143,7 @@ def crash_log(home: Path, runs: int, seed: int) -> None:
             reported=len(said),
             missing=sorted(reported - present),
             unexpected=sorted(present - reported - in_flight),
+            orphans=_orphans(home / "journal.db"),
         )
 
 

@@ -52,6 +52,7 @@ def test_sigkill_while_logging_loses_no_reported_entry(tmp_path: Path) -> None:
     for run in runs:
         assert run["integrity"] == "ok", run
         assert run["missing"] == [] and run["unexpected"] == [], run
+        assert run["orphans"] == 0, run  # no entry without its note: one transaction
 
 
 def test_sigkill_while_importing_is_all_or_nothing(tmp_path: Path) -> None:
