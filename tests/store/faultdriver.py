@@ -315,8 +315,19 @@ def load(home: Path, writers: int, entries: int) -> None:
 
     pids = [_child(lambda w=w: writer(w)) for w in range(writers)]
     reader_pid = _child(reader)
-    time.sleep(0.3)
     backup = home.parent / "during-load.db"
+    # What was committed before the backup began must be in it: wait until the writers
+    # have saved some (read-only connections: their close never checkpoints the WAL into
+    # the file, where a plain copy of it would find them).
+    before: set[str] = set()
+    deadline = time.monotonic() + 60
+    while len(before) < 1 + writers * 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        conn = sqlite3.connect(f"file:{home / 'journal.db'}?mode=ro", uri=True, timeout=30)
+        try:
+            before = {row[0] for row in conn.execute("SELECT text FROM note")}
+        finally:
+            conn.close()
     backup_code = _run_aij(["db", "backup", str(backup)])
     for pid in pids:
         os.waitpid(pid, 0)
@@ -336,6 +347,8 @@ def load(home: Path, writers: int, entries: int) -> None:
         stderr=stderr,
         backup_code=backup_code,
         backup=str(backup),
+        committed_before_backup=len(before),
+        not_in_backup=len(before - _notes(backup)),
     )
 
 
