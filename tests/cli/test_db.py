@@ -52,6 +52,24 @@ def test_check_names_problems_and_the_way_back(aij: Run, aij_home: Path) -> None
     assert "aij db restore" in result.err and "secret" not in result.err
 
 
+def test_check_finds_a_damaged_index(aij: Run, aij_home: Path) -> None:
+    """A file that still opens and reads, with an index that no longer matches its table:
+    only SQLite's integrity check sees it."""
+    assert aij("log", "note", "a").code == 0
+    assert aij("log", "sleep", "7").code == 0
+    conn = sqlite3.connect(aij_home / "journal.db")
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_entry_day ON entry (kind)' "
+        "WHERE name = 'ix_entry_day'"
+    )
+    conn.commit()
+    conn.close()
+    result = aij("db", "check")
+    assert result.code == 1
+    assert "integrity check failed (2 problems): damaged" in result.err, result.err
+
+
 def test_restore_migrates_an_old_journal_and_keeps_the_current(
     aij: Run, aij_home: Path, tmp_path: Path
 ) -> None:

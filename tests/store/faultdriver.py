@@ -79,6 +79,21 @@ def _notes(db: Path) -> set[str]:
         conn.close()
 
 
+def _orphans(db: Path) -> int:
+    """Entries without their note: a log written in two transactions, cut between them."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(db)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "note" not in tables:
+            return 0
+        sql = "SELECT count(*) FROM entry WHERE id NOT IN (SELECT entry_id FROM note)"
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
 def _stray(home: Path) -> list[str]:
     """Our temporary files left in the home (after a command has run, there must be none)."""
     return sorted(p.name for p in home.rglob("*") if ".tmp-" in p.name)
@@ -128,6 +143,7 @@ def crash_log(home: Path, runs: int, seed: int) -> None:
             reported=len(said),
             missing=sorted(reported - present),
             unexpected=sorted(present - reported - in_flight),
+            orphans=_orphans(home / "journal.db"),
         )
 
 
@@ -176,7 +192,7 @@ def _wait_for_write(wal: Path, deadline: float) -> None:
                 return
         except FileNotFoundError:
             pass
-        time.sleep(0.001)
+        time.sleep(0.0002)
 
 
 def crash_import(work: Path, runs: int, seed: int) -> None:
@@ -213,9 +229,10 @@ def crash_import(work: Path, runs: int, seed: int) -> None:
             time.sleep(rng.uniform(0, 1.2 * took))
         else:
             # Most of an import is reading and checking: every other kill waits for its
-            # write to begin (the WAL grows), then comes within the next 5 ms.
+            # write to begin (the WAL grows), then comes within the next 3 ms (the write
+            # itself: an import split into a transaction per table is caught in it).
             _wait_for_write(home / "journal.db-wal", deadline=time.monotonic() + 3 * took)
-            time.sleep(rng.uniform(0, 0.005))
+            time.sleep(rng.uniform(0, 0.003))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with os.fdopen(read) as pipe:
@@ -298,8 +315,19 @@ def load(home: Path, writers: int, entries: int) -> None:
 
     pids = [_child(lambda w=w: writer(w)) for w in range(writers)]
     reader_pid = _child(reader)
-    time.sleep(0.3)
     backup = home.parent / "during-load.db"
+    # What was committed before the backup began must be in it: wait until the writers
+    # have saved some (read-only connections: their close never checkpoints the WAL into
+    # the file, where a plain copy of it would find them).
+    before: set[str] = set()
+    deadline = time.monotonic() + 60
+    while len(before) < 1 + writers * 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        conn = sqlite3.connect(f"file:{home / 'journal.db'}?mode=ro", uri=True, timeout=30)
+        try:
+            before = {row[0] for row in conn.execute("SELECT text FROM note")}
+        finally:
+            conn.close()
     backup_code = _run_aij(["db", "backup", str(backup)])
     for pid in pids:
         os.waitpid(pid, 0)
@@ -319,6 +347,8 @@ def load(home: Path, writers: int, entries: int) -> None:
         stderr=stderr,
         backup_code=backup_code,
         backup=str(backup),
+        committed_before_backup=len(before),
+        not_in_backup=len(before - _notes(backup)),
     )
 
 

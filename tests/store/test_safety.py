@@ -52,6 +52,7 @@ def test_sigkill_while_logging_loses_no_reported_entry(tmp_path: Path) -> None:
     for run in runs:
         assert run["integrity"] == "ok", run
         assert run["missing"] == [] and run["unexpected"] == [], run
+        assert run["orphans"] == 0, run  # no entry without its note: one transaction
 
 
 def test_sigkill_while_importing_is_all_or_nothing(tmp_path: Path) -> None:
@@ -89,6 +90,9 @@ def test_a_backup_during_four_writers_checks_and_restores(tmp_path: Path) -> Non
     assert result["integrity"] == "ok" and result["failures"] == 0 and result["missing"] == 0
     assert "locked" not in result["stderr"] and "busy" not in result["stderr"], result["stderr"]
     assert result["backup_code"] == 0
+    # Every note committed before the backup began is in it (a plain copy of the file
+    # misses those still in the WAL).
+    assert result["committed_before_backup"] > 1 and result["not_in_backup"] == 0, result
     backup = Path(result["backup"])
     assert backup.stat().st_mode & 0o777 == 0o600
     checked = run_subprocess("db", "check", str(backup), home=home)
