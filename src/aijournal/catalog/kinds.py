@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aijournal.catalog.foods import Food, FoodCatalog, lookup_key
 from aijournal.domain.nutrients import NUTRIENTS, item_nutrients
@@ -44,6 +45,9 @@ def _singular(word: str) -> str:
     return word
 
 
+# Names are few and asked about often (each item of every meal compares its food with the
+# whole catalog), so a name's words and kind are worked out once.
+@lru_cache(maxsize=8192)
 def words(text: str) -> frozenset[str]:
     """The words of a name, singular, as lookup_key spells them."""
     return frozenset(_singular(w) for w in re.findall(r"[a-z0-9]+", lookup_key(text)))
@@ -51,7 +55,12 @@ def words(text: str) -> frozenset[str]:
 
 def kind(food: Food) -> str:
     """The everyday name of the food's kind: its name before the first comma or bracket."""
-    head = re.split(r"[,(]", food.name, maxsplit=1)[0]
+    return _kind_of(food.name)
+
+
+@lru_cache(maxsize=8192)
+def _kind_of(name: str) -> str:
+    head = re.split(r"[,(]", name, maxsplit=1)[0]
     return " ".join(_singular(w) for w in re.findall(r"[a-z0-9]+", lookup_key(head)))
 
 
@@ -70,8 +79,9 @@ def covered(name: str, food: Food, catalog_foods: Iterable[Food]) -> list[Food]:
     said = words(name)
     allowed = said | forms(food)
     found = [food]
+    mine = kind(food)
     for other in catalog_foods:
-        if other.id == food.id or kind(other) != kind(food):
+        if other.id == food.id or kind(other) != mine:
             continue
         if said <= _all_words(other) and forms(other) <= allowed:
             found.append(other)

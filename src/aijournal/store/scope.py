@@ -17,6 +17,7 @@ without a journal (a migration, `aij db check`) sees every journal.
 The only deliberate look across journals is `id_taken`: ids are the primary key of them all.
 """
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import event, exists, select
@@ -44,8 +45,11 @@ def detail_models() -> list[type[SQLModel]]:
     return sorted(found, key=lambda model: model.__name__)
 
 
-def _criteria(name: str) -> list[Any]:
-    """The loader criteria keeping a statement to journal ``name``."""
+@lru_cache(maxsize=64)
+def _criteria(name: str) -> tuple[Any, ...]:
+    """The loader criteria keeping a statement to journal ``name``: built once a journal (a
+    command uses one; a study export a few), so each query reuses them and SQLAlchemy's
+    compiled-statement cache keeps working."""
     entry = Entry.__table__.alias("scope_entry")  # type: ignore[attr-defined]
     found = [
         with_loader_criteria(Entry, col(Entry.journal) == name, include_aliases=True),
@@ -57,7 +61,7 @@ def _criteria(name: str) -> list[Any]:
             entry.c.journal == name,
         )
         found.append(with_loader_criteria(model, mine, include_aliases=True))
-    return found
+    return tuple(found)
 
 
 @event.listens_for(Session, "do_orm_execute")
