@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # "Today" for the whole suite: no test reads the real clock. Its default is a Monday (the
 # first day of a week, one of the days CI must try); CI runs the date-sensitive tests again
-# under the others (a year end, a leap day, a DST change, a Sunday) by setting
+# under the others (a year end, a leap day, the DST change on Sunday 2026-03-29) by setting
 # AIJ_TEST_TODAY; tests/conftest.py hands it to aij as AIJ_TODAY.
 TODAY = date.fromisoformat(os.environ.get("AIJ_TEST_TODAY") or "2026-11-30")
 
