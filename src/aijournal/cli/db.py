@@ -233,7 +233,7 @@ def copy(
     here, there = location(), _target_location(to)
     if here.url == there.url:
         raise BadInput(f"--to {there.shown} is the database the journal is in; name another one")
-    if not here.server and not here.path.exists():  # type: ignore[union-attr]
+    if here.path is not None and not here.path.exists():
         raise BadInput(f"there is no journal at {here.shown} to copy")
     symptoms = load_config().symptom_set()
     source = open_journal_for_reading(here)
