@@ -71,24 +71,33 @@ def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
     home.mkdir(mode=0o700)
     (home / "config.yaml").write_text("medications: []\n")
     pid, fd = pty.fork()
-    if pid == 0:  # the child: the real aij on a terminal
+    if pid == 0:  # the child: the real aij on a terminal, SIGINT at its default
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.environ["AIJ_HOME"] = str(home)
         os.environ["AIJ_TODAY"] = TODAY.isoformat()
         os.execv(sys.executable, [sys.executable, "-m", "aijournal", "log"])
     screen = b""
 
-    def wait_for(text: bytes) -> None:
+    def read_some() -> bool:
+        """Read what the child wrote within 0.1 s; False once the terminal is closed."""
         nonlocal screen
-        deadline = time.monotonic() + 30
-        while text not in screen and time.monotonic() < deadline:
-            # Wait for output at most until the deadline: a silent child never hangs the test.
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                break
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
             try:
                 screen += os.read(fd, 4096)
             except OSError:
-                break
+                return False
+        return True
+
+    def wait_for(text: bytes) -> None:
+        """Read until ``text`` shows (at most 60 s, so a silent child never hangs the test)."""
+        deadline = time.monotonic() + 60
+        while text not in screen and time.monotonic() < deadline and read_some():
+            pass
+        if text not in screen:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail(f"{text!r} never showed; the terminal read: {screen[-400:]!r}")
 
     wait_for(b"worst joint pain")
     os.write(fd, b"7\r")
@@ -96,16 +105,18 @@ def test_ctrl_c_in_the_guided_check_in_saves_nothing(tmp_path: Path) -> None:
     os.write(fd, b"knees\r")
     wait_for(b"morning stiffness")
     os.kill(pid, signal.SIGINT)
-    deadline = time.monotonic() + 30
+    # Keep reading while waiting, so the child never blocks on a full terminal.
+    deadline = time.monotonic() + 60
     waited, status = os.waitpid(pid, os.WNOHANG)
     while waited == 0 and time.monotonic() < deadline:
-        time.sleep(0.05)
+        read_some()
         waited, status = os.waitpid(pid, os.WNOHANG)
-    if waited == 0:  # SIGINT ignored (pytest run as a background job): never hang
+    if waited == 0:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        pytest.fail("aij did not stop on Ctrl-C within 30 s")
-    wait_for(b"nothing was saved")
+        pytest.fail(f"aij did not stop on Ctrl-C within 60 s; the terminal read: {screen[-400:]!r}")
+    while read_some() and b"nothing was saved" not in screen:
+        pass
     assert os.waitstatus_to_exitcode(status) == 130
     # On a line of its own (in red on a terminal), not after the open prompt.
     assert re.search(rb"\r\n(\x1b\[31m)?aij: stopped; nothing was saved", screen)
