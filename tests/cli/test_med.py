@@ -52,6 +52,51 @@ def test_a_holiday_is_not_a_missed_dose_in_the_week(aij: Run) -> None:
     assert series["values"][trends["weeks"].index(WEEK)] == 25.0
 
 
+def test_the_weeks_taken_daily_before_a_schedule_still_count_their_doses(aij: Run) -> None:
+    """Alendronate 10 mg daily from 14 days before the week, stopped the Monday after it and
+    put on a weekly schedule that day. The week was daily: 7 expected, 2 taken (Monday and
+    Tuesday), 5 not logged; the week after is the schedule's (one dose, taken)."""
+    after = MONDAY + timedelta(days=7)
+    ok(
+        aij,
+        "med",
+        "start",
+        "alendronate",
+        "--dose",
+        "10 mg",
+        "--date",
+        _iso(MONDAY - timedelta(days=14)),
+    )
+    ok(aij, "log", "med", "alendronate", "--date", _iso(MONDAY))
+    ok(aij, "log", "med", "alendronate", "--date", _iso(MONDAY + timedelta(days=1)))
+    ok(aij, "med", "stop", "alendronate", "--date", _iso(after))
+    ok(
+        aij,
+        "med",
+        "schedule",
+        "alendronate",
+        "--dose",
+        "70 mg",
+        "--every",
+        "1w",
+        "--next",
+        _iso(after),
+        "--date",
+        _iso(after),
+    )
+    ok(aij, "log", "med", "alendronate", "--date", _iso(after))
+    [med] = json.loads(ok(aij, "week", WEEK, "--json"))["medications"]
+    assert (med["name"], med["expected"], med["taken"], med["not_logged"]) == (
+        "alendronate",
+        7,
+        2,
+        5,
+    )
+    next_week = "{}-W{:02d}".format(*after.isocalendar()[:2])
+    [med] = json.loads(ok(aij, "week", next_week, "--json"))["medications"]
+    assert (med["name"], med["expected"], med["taken"]) == ("alendronate", 1, 1)
+
+
 def test_the_config_medications_still_apply_without_a_timeline(aij: Run) -> None:
     ok(aij, "config", "set", "medications", "anastrozole 1 mg")
     ok(aij, "log", "med", "--date", _iso(MONDAY))

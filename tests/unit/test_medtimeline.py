@@ -158,3 +158,30 @@ def test_a_date_more_than_366_days_ahead_is_refused() -> None:
     check_ahead("--next", D(2027, 11, 27), D(2026, 11, 26))  # 366 days: allowed
     with pytest.raises(BadInput, match="more than 366 days ahead"):
         check_ahead("--next", D(2027, 11, 28), D(2026, 11, 26))
+
+
+def test_days_taken_daily_before_a_schedule_stay_due() -> None:
+    """Alendronate daily 1-28 February (stopped 1 March), then weekly from 1 March: the
+    February days were due, the days from the schedule on are not (a weekly dose is never a
+    daily one)."""
+    timeline = replay(
+        [
+            MedEvent(D(2026, 2, 1), "start", "alendronate", "10 mg"),
+            MedEvent(D(2026, 3, 1), "stop", "alendronate"),
+            MedEvent(D(2026, 3, 1), "schedule", "alendronate", "70 mg", every="1w",
+                     next_due=D(2026, 3, 8)),
+        ],
+        strict=True,
+    )  # fmt: skip
+    due = {d: [p.medication for p in timeline.due_on(d)] for d in (
+        D(2026, 1, 31), D(2026, 2, 1), D(2026, 2, 28), D(2026, 3, 1), D(2026, 3, 8),
+    )}  # fmt: skip
+    assert due == {
+        D(2026, 1, 31): [],
+        D(2026, 2, 1): ["alendronate"],
+        D(2026, 2, 28): ["alendronate"],
+        D(2026, 3, 1): [],
+        D(2026, 3, 8): [],
+    }
+    assert not timeline.scheduled_on("alendronate", D(2026, 2, 28))
+    assert timeline.scheduled_on("alendronate", D(2026, 3, 1))

@@ -119,8 +119,9 @@ def test_a_schedule_alone_is_no_course_and_is_never_due_daily() -> None:
     assert timeline.current_on(D(2026, 1, 20)) == [
         Period("alendronate", "10 mg", D(2026, 1, 10), D(2026, 2, 1))
     ]
-    # a scheduled medicine is never due daily, not even on the days it was taken daily
-    assert timeline.due_on(D(2026, 1, 20)) == []
+    # the days it was taken daily, before the schedule, were due; from the schedule on, never
+    assert [p.medication for p in timeline.due_on(D(2026, 1, 20))] == ["alendronate"]
+    assert timeline.due_on(D(2026, 3, 1)) == []
     assert timeline.schedules == {
         "alendronate": Schedule("alendronate", "70 mg", "1w", D(2026, 3, 8), D(2026, 3, 1)),
         "denosumab": Schedule("denosumab", "60 mg", "6mo", D(2026, 9, 1), D(2026, 3, 1)),

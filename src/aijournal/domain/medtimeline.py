@@ -4,9 +4,10 @@ events, which medications are current and due on a day, and the next dose of a b
 Dates: a start, switch or dose change on day D takes effect on D (D is the first day of the
 new medication or dose). A stop on D makes D the first day without it. A holiday runs from
 its first to its last day, both included; no dose is due on those days. A scheduled
-medication (a bone agent every 6 months, alendronate weekly) is never due daily: its next
-dose is due ``every`` after the last dose taken after the schedule was set, else on the
-schedule's own next date.
+medication (a bone agent every 6 months, alendronate weekly) is never due daily from the
+day its schedule was set (days it was taken daily before that were due): its next dose is due
+``every`` after the last dose taken after the schedule was set, else on the schedule's own
+next date.
 
 The timeline is replayed from the events in order (day, then the order written). ``strict``
 replay refuses an event that does not fit (a switch from a medication not current, a stop
@@ -112,12 +113,18 @@ class Timeline:
     def on_holiday(self, medication: str, day: date) -> bool:
         return any(h.medication == medication and h.first <= day <= h.last for h in self.holidays)
 
+    def scheduled_on(self, medication: str, day: date) -> bool:
+        """Whether ``medication`` is on a schedule on ``day`` (set on or before it)."""
+        schedule = self.schedules.get(medication)
+        return schedule is not None and schedule.since <= day
+
     def due_on(self, day: date) -> list[Period]:
-        """The daily doses due on ``day``: current, not on holiday, not a scheduled agent."""
+        """The daily doses due on ``day``: current, not on holiday, not scheduled that day (a
+        medication taken daily before it was put on a schedule was due on those days)."""
         return [
             p
             for p in self.current_on(day)
-            if not self.on_holiday(p.medication, day) and p.medication not in self.schedules
+            if not self.on_holiday(p.medication, day) and not self.scheduled_on(p.medication, day)
         ]
 
     def medications(self) -> list[str]:

@@ -87,7 +87,7 @@ def daily_names(timeline: Timeline, config: Config, start: date, end: date) -> l
         for p in timeline.periods
         if p.start <= end
         and (p.until is None or p.until > start)
-        and p.medication not in timeline.schedules
+        and not timeline.scheduled_on(p.medication, max(p.start, start))
     ]
     return list(dict.fromkeys(names))
 

@@ -273,7 +273,7 @@ def medication_weeks(
     for name in names:
         med = next((m for m in shown if m.name == name), None)
         mine = [(e, d) for e, d in doses if d.medication == name]
-        if name in timeline.schedules:
+        if timeline.scheduled_on(name, start):  # on its schedule all week
             taken = sum(d.taken for _, d in mine)
             count = DoseCount(len(mine), taken, len(mine) - taken, 0)
         elif med is None or med.schedule == "daily":
