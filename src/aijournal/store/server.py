@@ -7,6 +7,7 @@ here. The URL's password (if any) never reaches a message: everything is named b
 ``~/.pgpass``, as every libpq program does.
 """
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select
@@ -29,10 +30,16 @@ CONNECT_TIMEOUT_S = 10
 
 def make_server_engine(location: Location) -> Engine:
     """An engine for the server: times in UTC, a wait for a lock as long as SQLite's busy
-    timeout, and the writer lock taken at the start of every write transaction."""
+    timeout, and the writer lock taken at the start of every write transaction. Made once
+    per process for a URL, as a file's engine is (store/db.py `make_engine`)."""
+    return _server_engine(location.url.render_as_string(hide_password=False))
+
+
+@lru_cache(maxsize=8)
+def _server_engine(url: str) -> Engine:
     options = f"-c lock_timeout={BUSY_TIMEOUT_S * 1000} -c TimeZone=UTC"
     engine = create_engine(
-        location.url,
+        url,
         connect_args={
             "options": options,
             "connect_timeout": CONNECT_TIMEOUT_S,
