@@ -207,11 +207,12 @@ class _Homes:
     def __init__(self, home: Path, url: str, pool: list[str]) -> None:
         self.urls = {_key(home): url}
         self.pool = pool
+        self.copies: list[str] = []  # databases copy_home made, dropped after the test
 
     def url(self, home: Path) -> str:
         key = _key(home)
         if key not in self.urls:
-            index = len(self.urls) - 1
+            index = len(self.urls) - 1 - len(self.copies)
             if index == len(self.pool):
                 self.pool.append(migrated_database("other"))
             self.urls[key] = emptied(self.pool[index])
@@ -233,6 +234,10 @@ def start_test(home: Path, url: str, pool: list[str]) -> None:
 
 def end_test() -> None:
     global _homes
+    server = server_url()
+    if _homes is not None and server is not None:
+        for made in _homes.copies:
+            drop_database(server, made.rsplit("/", 1)[-1])
     _homes = None
 
 
@@ -241,6 +246,32 @@ def home_url(home: Path) -> str | None:
     the test's own for its home, a database of its own for any other (as on SQLite each home
     has its journal.db). None on SQLite."""
     return _homes.url(home) if _homes is not None else None
+
+
+def copy_home(source: Path, target: Path) -> None:
+    """A copy of the aij home ``source`` (its files, and its journal) at ``target``, a journal
+    of its own: on SQLite the folder with its journal.db; under the engine switch the folder
+    (if any) and a copy of its database (``CREATE DATABASE ... TEMPLATE``), which ``target``
+    then names for the rest of the test."""
+    import shutil
+
+    if source.exists():
+        shutil.copytree(source, target)
+    else:
+        target.mkdir(parents=True)
+    if _homes is None:
+        return
+    server = need_server()
+    original = _homes.url(source).rsplit("/", 1)[-1]
+    with connect(server) as conn:
+        # A template must have no other connection (an aij of this process may keep one).
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+            (original,),
+        )
+    made = create_database(server, new_name("copy"), template=original)
+    _homes.copies.append(made)  # dropped when the test ends
+    _homes.urls[_key(target)] = made
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ for A must leave B's own JSON export byte-identical.
 """
 
 import json
-import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import Run
 from tests.helpers import TODAY, query
+from tests.pg import copy_home
 
 # Not marked `dates`: journal A's output equals itself with or without journal B on any day.
 
@@ -135,7 +135,7 @@ def test_every_read_of_journal_a_is_the_same_with_or_without_journal_b(
         root = Path(folder)
         shared, control = root / "shared", root / "control"
         _log(aij, shared, "a", a_days)
-        shutil.copytree(shared, control)
+        copy_home(shared, control)
         _log(aij, shared, "b", b_days)
         # Both journals live in the one database file.
         held = query(shared, "SELECT DISTINCT journal FROM entry ORDER BY journal")
