@@ -4,9 +4,20 @@ the nutrients it shows) give what the full readings give, worked out by hand."""
 from datetime import timedelta
 from pathlib import Path
 
-from aijournal.domain.activity import LoggedItem, LoggedSession, period_totals
+from aijournal.domain.activity import (
+    LoggedItem,
+    LoggedSession,
+    SessionCounts,
+    period_sessions,
+    period_totals,
+)
 from aijournal.domain.dayintake import day_intakes
-from aijournal.store.exercise import logged_sessions, logged_sessions_between, sessions_between
+from aijournal.store.exercise import (
+    item_kinds_by_day,
+    logged_sessions,
+    logged_sessions_between,
+    sessions_between,
+)
 from aijournal.store.meals import daily_nutrient_sums
 from tests.conftest import Run
 from tests.helpers import TODAY, journal_of
@@ -21,9 +32,9 @@ def ok(aij: Run, *args: str) -> None:
 
 
 def test_plain_rows_give_the_sessions_the_stored_objects_give(aij: Run, aij_home: Path) -> None:
-    """Two sessions on D1 (the second rated), one on D3 with every kind of amount, one before
-    the range, and another journal's session on D2: the range reads D1, D1, D3 and only this
-    journal's, in the order written, items in the order typed."""
+    """Two sessions on D1 (the second rated), one on D3 with two items, one before the range,
+    and another journal's session on D2: the range reads D1, D1, D3 and only this journal's,
+    in the order written, items in the order typed."""
     ok(aij, "log", "ex", "goblet-squat", "3x10@12kg", "-d", D1.isoformat())
     ok(aij, "log", "ex", "light-jog", "20m", "--rpe", "4", "-d", D1.isoformat())
     ok(aij, "log", "ex", "brisk-walk", "30m", "plank", "3x30s", "-d", D3.isoformat())
@@ -51,13 +62,17 @@ def test_plain_rows_give_the_sessions_the_stored_objects_give(aij: Run, aij_home
         with journal.read() as session:
             rows = logged_sessions_between(session=session, start=D1, end=TODAY)
             stored = logged_sessions(sessions_between(session=session, start=D1, end=TODAY))
+            kinds = item_kinds_by_day(session=session, start=D1, end=TODAY)
     finally:
         journal.close()
     assert rows == expected
     assert stored == expected
-    # By hand: a resistance day (D1, D3) and an impact day (D1).
+    # By hand: two resistance days (D1, D3) and one impact day (D1), whether counted from
+    # the sessions or from each day's item kinds (as aij bone reads them).
     totals = period_totals(rows)
     assert (totals.resistance_sessions, totals.impact_sessions) == (2, 1)
+    assert kinds == {D1: {"resistance", "impact"}, D3: {"aerobic", "resistance"}}
+    assert period_sessions(kinds.values()) == SessionCounts(2, 1)
 
 
 def test_reading_only_some_nutrients_gives_their_days_as_reading_all(

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.catalog.targets import TargetProfile
-from aijournal.domain.activity import LoggedSession, period_totals
+from aijournal.domain.activity import period_sessions
 from aijournal.domain.dayintake import DayIntake, day_intakes, target_days
 from aijournal.domain.labs import (
     DEXA,
@@ -47,7 +47,7 @@ from aijournal.reports.bonetherapy import (
 from aijournal.reports.insights import CAUTION, Insight
 from aijournal.reports.labs import all_labs
 from aijournal.reports.medication import EventRow, ScheduledDose, scheduled_doses
-from aijournal.store.exercise import logged_sessions_between
+from aijournal.store.exercise import item_kinds_by_day
 from aijournal.store.labs import StoredLab
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.span import first_logged_day
@@ -204,16 +204,15 @@ def _period_rows(
     session: Session, start: date, today: date, scan_days: list[date], profile: TargetProfile
 ) -> list[Period]:
     spans = _periods(start, today, scan_days)
-    sessions = logged_sessions_between(session=session, start=start, end=today)
+    kinds = item_kinds_by_day(session=session, start=start, end=today)
     sums = daily_nutrient_sums(session=session, start=start, end=today, keys=_TARGET_KEYS)
     intakes = day_intakes(sums, keys=_TARGET_KEYS)
     doses = agent_dose_days(session, start, today)
     events = all_event_rows(session)
     rows = []
     for begin, end, label in spans:
-        inside: list[LoggedSession] = [s for s in sessions if begin <= s.date <= end]
+        totals = period_sessions(k for day, k in kinds.items() if begin <= day <= end)
         days = [d for day, d in intakes.items() if begin <= day <= end]
-        totals = period_totals(inside)
         weeks = ((end - begin).days + 1) / 7
         therapy = period_therapy(doses, events, begin, end)
         rows.append(

@@ -159,8 +159,8 @@ _ITEM_COLUMNS = (
 def logged_sessions_between(*, session: Session, start: date, end: date) -> list[LoggedSession]:
     """``logged_sessions(sessions_between(...))`` read as plain rows, not ORM objects: the
     same sessions in the same order with the same items, for the views that read years of
-    them (``aij bone``). Two queries, on the exercise entries' index (only an exercise entry
-    has a session and items)."""
+    them (``aij trends``, daily.csv). Two queries, on the exercise entries' index (only an
+    exercise entry has a session and items)."""
     heads = session.exec(
         select(col(Entry.id), col(Entry.day), col(ExerciseSession.rpe))
         .join(ExerciseSession, col(ExerciseSession.entry_id) == Entry.id)
@@ -181,6 +181,21 @@ def logged_sessions_between(*, session: Session, start: date, end: date) -> list
         LoggedSession(date=day, items=tuple(items.get(entry_id, ())), rpe=rpe)
         for entry_id, day, rpe in heads
     ]
+
+
+def item_kinds_by_day(*, session: Session, start: date, end: date) -> dict[date, set[Kind]]:
+    """The kinds of the items logged each day of start..end (days with an item only), for
+    ``domain/activity.period_sessions``: one query of distinct (day, kind) pairs."""
+    rows = session.exec(
+        select(col(Entry.day), col(ExerciseItem.kind))
+        .join(Entry, col(ExerciseItem.entry_id) == Entry.id)
+        .where(Entry.kind == "exercise", Entry.day >= start, Entry.day <= end)
+        .distinct()
+    )
+    kinds: dict[date, set[Kind]] = {}
+    for day, kind in rows:
+        kinds.setdefault(day, set()).add(_kind(kind))
+    return kinds
 
 
 _KINDS: dict[str, Kind] = {
