@@ -15,8 +15,9 @@ week) a ten-year history, a journal of that week alone and one of its last 28 da
    on the empty journal and the ten years: history-flat (#14) is at most 1.5x.
 
 Writes the results as Markdown to --results (and prints them). Exit 1 if a check fails.
-`--only bone` generates the two journals and runs step 5 alone, replacing its section in
---results (the rest of the file stays from its own run).
+`--only bone` generates the two journals (or copies `--history DIR`, a history generated
+before) and runs step 5 alone, replacing its section in --results (the rest of the file
+stays from its own run).
 """
 
 import argparse
@@ -161,6 +162,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", choices=("bone",), help="run one part alone: bone (`aij bone`, history-flat)"
     )
+    parser.add_argument(
+        "--history",
+        type=Path,
+        help="with --only: a copy of this generated history (an aij home), not a new one",
+    )
     args = parser.parse_args(argv)
     command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="aij-bench-"))
@@ -265,7 +271,10 @@ def bone_only(args: argparse.Namespace, command: str, workdir: Path, homes: list
         for home in homes:
             if home.path.exists():
                 shutil.rmtree(home.path)
-            generate(home)
+            if home is history and args.history is not None:
+                shutil.copytree(args.history, home.path)  # never written in place
+            else:
+                generate(home)
         section: list[str] = []
         ok = bone_section(section, empty, history, args.runs)
     finally:
