@@ -10,9 +10,14 @@ week) a ten-year history, a journal of that week alone and one of its last 28 da
 2. compares the week alone with the same week inside ten years (must be at most 1.2x);
 3. times the reports in-process, without process start, and explains their queries;
 4. measures startup: `python -X importtime -c "import aijournal.cli"`, and checks that
-   `aij --help` does not import sqlmodel or sqlalchemy.
+   `aij --help` does not import sqlmodel or sqlalchemy;
+5. times `aij bone` (the years-long view, which reads the whole history) as real processes
+   on the empty journal and the ten years: history-flat (#14) is at most 1.5x.
 
 Writes the results as Markdown to --results (and prints them). Exit 1 if a check fails.
+`--only bone` generates the two journals (or copies `--history DIR`, a history generated
+before) and runs step 5 alone, replacing its section in --results (the rest of the file
+stays from its own run).
 """
 
 import argparse
@@ -38,6 +43,11 @@ END = "2026-11-22"
 WEEK = (2026, 47)
 DAY = "2026-11-20"
 MAX_RATIO = 1.2
+# `aij bone` reads every day it shows; its whole process on ten years against an empty journal.
+BONE_COMMAND = ("bone",)
+BONE_MAX_RATIO = 1.5
+BONE_TODAY = "2026-11-23"  # the day after the history's last, for both journals
+BONE_HEADING = "## `aij bone`"
 COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("aij --help", ("--help",)),
     ("aij week 2026-W47", ("week", "2026-W47")),
@@ -59,8 +69,8 @@ def aij_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "aijournal"]
 
 
-def environment(home: Path) -> dict[str, str]:
-    return {**os.environ, "AIJ_HOME": str(home), "COLUMNS": "100"}
+def environment(home: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "AIJ_HOME": str(home), "COLUMNS": "100", **extra}
 
 
 def generate(home: Home) -> str:
@@ -149,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=float, default=10.0, help="years of history (10)")
     parser.add_argument("--workdir", type=Path, help="keep the journals here (default: temp)")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--only", choices=("bone",), help="run one part alone: bone (`aij bone`, history-flat)"
+    )
+    parser.add_argument(
+        "--history",
+        type=Path,
+        help="with --only: a copy of this generated history (an aij home), not a new one",
+    )
     args = parser.parse_args(argv)
     command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="aij-bench-"))
@@ -159,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     years = f"{args.years:g}-year history"
     history = Home(years, workdir / "history", ("--years", f"{args.years:g}", *common))
     homes = [empty, week, weeks, history]
+    if args.only == "bone":
+        return bone_only(args, command, workdir, [empty, history])
     out = ["# Benchmark results", "", f"Produced by `{command}`; every ratio is from this run.", ""]
     out += [*machine(), ""]
     try:
@@ -189,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         out += table(("command", "week alone", f"in the {years}", "ratio", "<= 1.2"), rows)
         ok &= inprocess_section(out, weeks, history, args.inprocess_runs)
         ok &= startup_section(out, history)
+        ok &= bone_section(out, empty, history, args.runs)
         ok &= export_section(out, history, workdir, years)
     finally:
         if args.workdir is None:
@@ -197,6 +218,94 @@ def main(argv: list[str] | None = None) -> int:
     args.results.write_text(text, encoding="utf-8")
     print(text)
     return 0 if ok else 1
+
+
+def bone_section(out: list[str], empty: Home, history: Home, runs: int) -> bool:
+    """`aij bone` as real processes on the empty journal and the history (median of ``runs``,
+    interleaved, one warm-up each): True if the history takes at most BONE_MAX_RATIO x."""
+    aij = aij_command()
+    samples: dict[str, list[float]] = {}
+    for round_ in range(runs + 1):
+        for home in (empty, history):
+            env = environment(home.path, AIJ_TODAY=BONE_TODAY)
+            seconds = timed([*aij, *BONE_COMMAND], env)
+            if round_:
+                samples.setdefault(home.label, []).append(seconds)
+    base = statistics.median(samples[empty.label])
+    big = statistics.median(samples[history.label])
+    pairs = zip(samples[empty.label], samples[history.label], strict=True)
+    ratios = sorted(b / a for a, b in pairs)
+    passed = big / base <= BONE_MAX_RATIO
+    out += [
+        "",
+        f"{BONE_HEADING} on the {history.label} (#14: history-flat, at most {BONE_MAX_RATIO})",
+        "",
+        f"Real processes, median of {runs}, interleaved, `AIJ_TODAY={BONE_TODAY}`; the ratio "
+        f"run by run went from {ratios[0]:.2f} to {ratios[-1]:.2f}.",
+        "",
+    ]
+    out += table(
+        ("command", "empty journal", history.label, "history / empty", f"<= {BONE_MAX_RATIO}"),
+        [
+            (
+                "`aij " + " ".join(BONE_COMMAND) + "`",
+                ms(base),
+                ms(big),
+                f"{big / base:.2f}",
+                "yes" if passed else "**no**",
+            )
+        ],
+    )
+    return passed
+
+
+def bone_only(args: argparse.Namespace, command: str, workdir: Path, homes: list[Home]) -> int:
+    """Generate the empty journal and the history, time `aij bone` alone and put its section
+    in --results in place of the one there (or before the in-process reports)."""
+    empty, history = homes
+    produced = (
+        f"Produced by `{command}` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        " (this section alone; the ratio is from this run)."
+    )
+    try:
+        for home in homes:
+            if home.path.exists():
+                shutil.rmtree(home.path)
+            if home is history and args.history is not None:
+                shutil.copytree(args.history, home.path)  # never written in place
+            else:
+                generate(home)
+        section: list[str] = []
+        ok = bone_section(section, empty, history, args.runs)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    section[3:3] = [produced, ""]  # under the heading
+    text = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
+    args.results.write_text(replace_section(text, section), encoding="utf-8")
+    print("\n".join(section))
+    return 0 if ok else 1
+
+
+def replace_section(text: str, section: list[str]) -> str:
+    """``text`` with its BONE_HEADING section (up to the next heading) replaced by
+    ``section``, or ``section`` put before the in-process reports (else at the end)."""
+    lines = text.rstrip("\n").split("\n") if text else []
+    body = section[1:]  # without its leading blank line
+    start = next((i for i, line in enumerate(lines) if line.startswith(BONE_HEADING)), None)
+    if start is None:
+        start = next(
+            (i for i, line in enumerate(lines) if line.startswith("## Reports in-process")),
+            len(lines),
+        )
+        end = start
+        body = [*body, ""] if start < len(lines) else ["", *body]
+    else:
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        body = [*body, ""] if end < len(lines) else body
+    return "\n".join([*lines[:start], *body, *lines[end:]]) + "\n"
 
 
 def export_section(out: list[str], history: Home, workdir: Path, years: str) -> bool:

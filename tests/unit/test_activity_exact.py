@@ -21,9 +21,12 @@ from aijournal.domain.activity import (
     ActivityTotals,
     LoggedItem,
     LoggedSession,
+    SessionCounts,
+    day_sessions,
     day_totals,
     effort_intensity,
     item_intensity,
+    period_sessions,
     period_totals,
     resistance_minutes,
     totals_by_day,
@@ -320,3 +323,12 @@ def test_recovery_and_impact_minutes_are_only_those_logged_in_minutes() -> None:
     assert totals == ActivityTotals(
         recovery_minutes=10, impacts=20, impact_sessions=1, all_minutes=10
     )
+
+
+def test_sessions_from_kinds_count_as_the_day_totals_do() -> None:
+    """A day with a resistance and an impact item is one of each; a day of aerobic and
+    recovery items is neither; two days of resistance are two. By hand: (3, 1)."""
+    days: list[set[Kind]] = [{"resistance", "impact"}, {"aerobic", "recovery"}, {"resistance"}]
+    days.append({"resistance", "aerobic"})
+    assert day_sessions({"impact", "aerobic"}) == SessionCounts(0, 1)
+    assert period_sessions(days) == SessionCounts(3, 1)

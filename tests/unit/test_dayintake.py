@@ -6,7 +6,14 @@ from typing import Any, Literal
 
 import pytest
 
-from aijournal.domain.dayintake import day_intakes, meets_target, over_upper, summarize
+from aijournal.domain.dayintake import (
+    TargetDays,
+    day_intakes,
+    meets_target,
+    over_upper,
+    summarize,
+    target_days,
+)
 from aijournal.domain.nutrients import NUTRIENT_KEYS
 
 D1, D2, D3 = date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 4)
@@ -84,3 +91,31 @@ def test_summary_over_days_by_hand() -> None:
         125.0,
         0,
     )
+
+
+def test_target_days_counts_the_logged_days_and_those_meeting_the_target() -> None:
+    """D1 food 1,199.6 mg (shown 1,200: meets 1,200); D2 supplements 600 mg only (known: 600,
+    does not); D3 nothing logged (one item, none counted: skipped). By hand: 2 logged, 1 met;
+    no target, none met; the same counts as summarize."""
+    days = day_intakes(
+        [
+            record(D1, "food", 2, calcium_mg=1199.6),
+            record(D2, "supplement", 1, calcium_mg=600.0),
+            record(D3, "food", 0, calcium_mg=None),
+        ]
+    )
+    assert target_days(days.values(), "calcium_mg", Target(1200)) == TargetDays(2, 1)
+    assert target_days(days.values(), "calcium_mg", None) == TargetDays(2, 0)
+    summary = summarize(days.values(), "calcium_mg", Target(1200))
+    assert (summary.days_logged, summary.days_met) == (2, 1)
+
+
+def test_days_read_for_some_nutrients_answer_for_those() -> None:
+    """Records holding only calcium (as ``aij bone`` reads them): calcium as when every
+    nutrient is read; a nutrient not read is known by no item."""
+    row = {"day": D1, "source": "food", "items": 2, "calcium_mg": 300.0, "calcium_mg__known": 1}
+    day = day_intakes([row], keys=("calcium_mg",))[D1]
+    full = day_intakes([record(D1, "food", 2, calcium_mg=300.0)])[D1]
+    assert day.food_amount("calcium_mg") == full.food_amount("calcium_mg") == 300.0
+    assert day.unknown_items("calcium_mg") == 1
+    assert day.food_amount("vitamin_d_ug") is None

@@ -23,7 +23,7 @@ logged in minutes, of any kind and intensity.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 
 from aijournal.domain.exercise import ExerciseEntry, Intensity, Kind
@@ -137,6 +137,31 @@ class ActivityTotals:
         )
 
 
+@dataclass(frozen=True)
+class SessionCounts:
+    """Resistance and impact sessions (of a day: 0 or 1 each; of several days, added up)."""
+
+    resistance_sessions: int = 0
+    impact_sessions: int = 0
+
+
+def day_sessions(kinds: Collection[Kind]) -> SessionCounts:
+    """A day's sessions from the kinds of its items: a resistance (impact) session is a day
+    with at least one resistance (impact) item."""
+    return SessionCounts(int("resistance" in kinds), int("impact" in kinds))
+
+
+def period_sessions(days: Iterable[Collection[Kind]]) -> SessionCounts:
+    """The sessions of several days, from each day's item kinds: ``period_totals``' counts,
+    for a view that reads only the kinds (``aij bone``, over years)."""
+    resistance = impact = 0
+    for kinds in days:
+        day = day_sessions(kinds)
+        resistance += day.resistance_sessions
+        impact += day.impact_sessions
+    return SessionCounts(resistance, impact)
+
+
 def day_totals(sessions: Iterable[LoggedSession]) -> ActivityTotals:
     """The figures of the sessions of one day (see the module doc)."""
     minutes: dict[Intensity, int] = {"light": 0, "moderate": 0, "vigorous": 0}
@@ -158,6 +183,7 @@ def day_totals(sessions: Iterable[LoggedSession]) -> ActivityTotals:
             every += item.minutes or 0
             timed = resistance_minutes(item)
             held = None if held is None or timed is None else held + timed
+    counted = day_sessions(kinds)
     return ActivityTotals(
         light_minutes=minutes["light"],
         moderate_minutes=minutes["moderate"],
@@ -167,8 +193,8 @@ def day_totals(sessions: Iterable[LoggedSession]) -> ActivityTotals:
         resistance_minutes=held,
         resistance_sets=sets,
         impacts=impacts,
-        resistance_sessions=int("resistance" in kinds),
-        impact_sessions=int("impact" in kinds),
+        resistance_sessions=counted.resistance_sessions,
+        impact_sessions=counted.impact_sessions,
         all_minutes=every,
     )
 

@@ -110,21 +110,26 @@ def over_upper(day: DayIntake, key: str, target: TargetLike) -> bool:
     return passes(counted_for_upper(day, key, target.upper_counts), upper, NUTRIENTS[key].unit)
 
 
-def day_intakes(records: Iterable[Mapping[str, Any]]) -> dict[date, DayIntake]:
+def day_intakes(
+    records: Iterable[Mapping[str, Any]], keys: tuple[str, ...] = NUTRIENT_KEYS
+) -> dict[date, DayIntake]:
     """Days from per-day, per-source sums (``day``, ``source``, ``items``, each nutrient key
-    and ``key__known``): only days with something logged, in date order."""
+    and ``key__known``): only days with something logged, in date order.
+
+    ``keys``: the nutrients the records hold (all, unless a view read only some); the days
+    answer only for those (any other reads as known by no item)."""
     parts: dict[date, dict[str, SourceSums]] = {}
     for record in records:
         if not record["items"]:
             continue
-        sums = {key: float(record[key] or 0.0) for key in NUTRIENT_KEYS}
-        known = {key: int(record[key + "__known"] or 0) for key in NUTRIENT_KEYS}
+        sums = {key: float(record[key] or 0.0) for key in keys}
+        known = {key: int(record[key + "__known"] or 0) for key in keys}
         source = "supplement" if record["source"] == "supplement" else "food"
         day_parts = parts.setdefault(record["day"], {})
         previous = day_parts.get(source)
         if previous is not None:  # never from one query; kept correct all the same
-            sums = {k: sums[k] + previous.sums[k] for k in NUTRIENT_KEYS}
-            known = {k: known[k] + previous.known[k] for k in NUTRIENT_KEYS}
+            sums = {k: sums[k] + previous.sums[k] for k in keys}
+            known = {k: known[k] + previous.known[k] for k in keys}
         items = int(record["items"]) + (previous.items if previous else 0)
         day_parts[source] = SourceSums(items, sums, known)
     return {
@@ -149,6 +154,25 @@ class NutrientSummary:
     days_incomplete: int  # days with intake where some item had no value
 
 
+@dataclass(frozen=True)
+class TargetDays:
+    """Of a run of days, the days with intake logged and how many met a target."""
+
+    days_logged: int
+    days_met: int
+
+
+def target_days(days: Iterable[DayIntake], key: str, target: TargetLike | None) -> TargetDays:
+    """The days with intake logged among ``days`` and how many met ``target`` for ``key``
+    (none without a target): the counts of ``summarize``, without its averages."""
+    logged = [d for d in days if d.logged]
+    return TargetDays(len(logged), _days_met(logged, key, target))
+
+
+def _days_met(logged: list[DayIntake], key: str, target: TargetLike | None) -> int:
+    return 0 if target is None else sum(meets_target(d, key, target.min) for d in logged)
+
+
 def summarize(days: Iterable[DayIntake], key: str, target: TargetLike | None) -> NutrientSummary:
     """``key`` over ``days`` (days without intake are skipped, never counted as zero)."""
     logged = [d for d in days if d.logged]
@@ -165,7 +189,7 @@ def summarize(days: Iterable[DayIntake], key: str, target: TargetLike | None) ->
         key=key,
         days_logged=len(logged),
         days_with_food=len(foods),
-        days_met=0 if target is None else sum(meets_target(d, key, target.min) for d in logged),
+        days_met=_days_met(logged, key, target),
         days_over_upper=tuple(
             d.day for d in logged if target is not None and over_upper(d, key, target)
         ),

@@ -31,7 +31,7 @@ from aijournal.domain.precision import clinical
 from aijournal.domain.symptoms import Symptom, SymptomSet
 from aijournal.export.cells import format_cell, number_text
 from aijournal.export.rows import run
-from aijournal.store.exercise import logged_sessions, sessions_between
+from aijournal.store.exercise import logged_sessions_between
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.models import (
     BodyMeasure,
@@ -167,8 +167,8 @@ class _Chunk:
         rows = session.exec(joined(PainSites, "sites", day, PainSites.sites).order_by(*order))
         for when, sites in rows:
             self.sites[when] = sites
-        stored = sessions_between(session=session, start=start, end=end)
-        self.exercise: dict[date, ActivityTotals] = totals_by_day(logged_sessions(stored))
+        logged = logged_sessions_between(session=session, start=start, end=end)
+        self.exercise: dict[date, ActivityTotals] = totals_by_day(logged)
         dose: Any = MedicationDose
         rows = session.exec(
             joined(MedicationDose, "dose", day, dose.taken, func.count()).group_by(day, dose.taken)

@@ -23,8 +23,8 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from aijournal.catalog.targets import TargetProfile
-from aijournal.domain.activity import LoggedSession, period_totals
-from aijournal.domain.dayintake import DayIntake, day_intakes, summarize
+from aijournal.domain.activity import period_sessions
+from aijournal.domain.dayintake import DayIntake, day_intakes, target_days
 from aijournal.domain.labs import (
     DEXA,
     DEXA_SITES,
@@ -47,7 +47,7 @@ from aijournal.reports.bonetherapy import (
 from aijournal.reports.insights import CAUTION, Insight
 from aijournal.reports.labs import all_labs
 from aijournal.reports.medication import EventRow, ScheduledDose, scheduled_doses
-from aijournal.store.exercise import logged_sessions, sessions_between
+from aijournal.store.exercise import item_kinds_by_day
 from aijournal.store.labs import StoredLab
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.span import first_logged_day
@@ -57,6 +57,8 @@ NO_SCAN = (
     " femoral-neck=-1.8 --date 2026-03-10"
 )
 NO_VITAMIN_D = "No vitamin D result logged yet: aij log lab vitamin-d 62 nmol/L (or 25 ng/mL)"
+# The nutrients whose target days a period shows (only these are read).
+_TARGET_KEYS = ("calcium_mg", "vitamin_d_ug")
 NO_DAYS = "Nothing logged yet, so no periods to show: aij log ex, aij log meal, aij log supp"
 
 
@@ -188,10 +190,10 @@ def _periods(start: date, today: date, scan_days: list[date]) -> list[tuple[date
 
 def _share(days: list[DayIntake], key: str, profile: TargetProfile) -> TargetShare:
     target = profile.targets().get(key)
-    summary = summarize(days, key, target)
-    n = summary.days_logged
-    percent = round(100.0 * summary.days_met / n, 1) if n and target is not None else None
-    return TargetShare(days_logged=n, days_met=summary.days_met, percent=percent)
+    counted = target_days(days, key, target)
+    n = counted.days_logged
+    percent = round(100.0 * counted.days_met / n, 1) if n and target is not None else None
+    return TargetShare(days_logged=n, days_met=counted.days_met, percent=percent)
 
 
 def _per_week(count: int, weeks: float) -> float | None:
@@ -202,15 +204,15 @@ def _period_rows(
     session: Session, start: date, today: date, scan_days: list[date], profile: TargetProfile
 ) -> list[Period]:
     spans = _periods(start, today, scan_days)
-    sessions = logged_sessions(sessions_between(session=session, start=start, end=today))
-    intakes = day_intakes(daily_nutrient_sums(session=session, start=start, end=today))
+    kinds = item_kinds_by_day(session=session, start=start, end=today)
+    sums = daily_nutrient_sums(session=session, start=start, end=today, keys=_TARGET_KEYS)
+    intakes = day_intakes(sums, keys=_TARGET_KEYS)
     doses = agent_dose_days(session, start, today)
     events = all_event_rows(session)
     rows = []
     for begin, end, label in spans:
-        inside: list[LoggedSession] = [s for s in sessions if begin <= s.date <= end]
+        totals = period_sessions(k for day, k in kinds.items() if begin <= day <= end)
         days = [d for day, d in intakes.items() if begin <= day <= end]
-        totals = period_totals(inside)
         weeks = ((end - begin).days + 1) / 7
         therapy = period_therapy(doses, events, begin, end)
         rows.append(
@@ -223,8 +225,8 @@ def _period_rows(
                 resistance_sessions=totals.resistance_sessions,
                 impact_per_week=_per_week(totals.impact_sessions, weeks),
                 resistance_per_week=_per_week(totals.resistance_sessions, weeks),
-                calcium=_share(days, "calcium_mg", profile),
-                vitamin_d=_share(days, "vitamin_d_ug", profile),
+                calcium=_share(days, _TARGET_KEYS[0], profile),
+                vitamin_d=_share(days, _TARGET_KEYS[1], profile),
                 bone_agent_doses=therapy.bone_agent_doses,
                 medication_events=therapy.medication_events,
             )

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from aijournal.domain.medtimeline import BONE_AGENTS, display_name
 from aijournal.reports.medication import EventRow, event_row
-from aijournal.store.medication import stored_events, taken_days
+from aijournal.store.medication import stored_events, taken_days_of
 
 
 class AgentDoses(BaseModel):
@@ -40,14 +40,11 @@ def bone_agents(session: Session) -> list[str]:
 
 def agent_dose_days(session: Session, start: date, end: date) -> dict[str, list[date]]:
     """Each bone agent's days with a dose taken in start..end (agents with none left out)."""
-    found = {}
-    for name in bone_agents(session):
-        days = taken_days(
-            session=session, medication=name, after=start - timedelta(days=1), end=end
-        )
-        if days:
-            found[name] = sorted(days)
-    return found
+    agents = bone_agents(session)
+    taken = taken_days_of(
+        session=session, medications=agents, after=start - timedelta(days=1), end=end
+    )
+    return {name: sorted(taken[name]) for name in agents if name in taken}
 
 
 def period_therapy(

@@ -23,7 +23,7 @@ from aijournal.errors import BadInput
 from aijournal.reports.medication import daily_names, due_days
 from aijournal.reports.week import GOOD_NIGHT_HOURS
 from aijournal.store.daily import rows_between
-from aijournal.store.exercise import logged_sessions, sessions_between
+from aijournal.store.exercise import logged_sessions_between
 from aijournal.store.meals import daily_nutrient_sums
 from aijournal.store.medication import load_timeline
 from aijournal.store.models import BodyMeasure, Entry, MedicationDose, SleepRecord, SymptomRating
@@ -233,7 +233,7 @@ def _exercise(
     journal's start or after today."""
     first, end = starts[0], starts[-1] + timedelta(days=6)
     weeks: list[list[LoggedSession]] = [[] for _ in starts]
-    for logged in logged_sessions(sessions_between(session=session, start=first, end=end)):
+    for logged in logged_sessions_between(session=session, start=first, end=end):
         weeks[_week_index(logged.date, first)].append(logged)
     values: list[float | None] = []
     for monday, found in zip(starts, weeks, strict=True):

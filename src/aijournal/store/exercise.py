@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
 from sqlmodel import Session, col, select
 
@@ -78,7 +79,31 @@ def sessions_between(*, session: Session, start: date, end: date) -> list[Stored
     ]
 
 
-def item_entry(item: ExerciseItem) -> ExerciseEntry:
+class ItemColumns(Protocol):
+    """The columns of an exercise item that the adherence rules read: a stored
+    ``ExerciseItem`` or a plain row of those columns."""
+
+    @property
+    def exercise(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def intensity(self) -> str | None: ...
+    @property
+    def sets(self) -> int | None: ...
+    @property
+    def reps(self) -> int | None: ...
+    @property
+    def seconds(self) -> int | None: ...
+    @property
+    def minutes(self) -> int | None: ...
+    @property
+    def impacts(self) -> int | None: ...
+    @property
+    def load_kg(self) -> float | None: ...
+
+
+def item_entry(item: ItemColumns) -> ExerciseEntry:
     """A stored item as the parser would have made it."""
     return ExerciseEntry(
         item.exercise,
@@ -91,39 +116,102 @@ def item_entry(item: ExerciseItem) -> ExerciseEntry:
     )
 
 
+def logged_item(item: ItemColumns) -> LoggedItem:
+    """A stored item as the adherence rules take it: ``LoggedItem.from_entry(item_entry(item),
+    ...)`` with the kind and typical intensity stored with it, made in one step (years of
+    items are read at a time)."""
+    return LoggedItem(
+        item.exercise,
+        sets=item.sets,
+        reps=item.reps,
+        seconds=item.seconds,
+        minutes=item.minutes,
+        impacts=item.impacts,
+        load_kg=item.load_kg,
+        kind=_kind(item.kind),
+        typical=_intensity(item.intensity),
+    )
+
+
 def logged_sessions(stored: list[StoredSession]) -> list[LoggedSession]:
     """Stored sessions as the adherence rules take them."""
     return [
-        LoggedSession(
-            date=s.day,
-            items=tuple(
-                LoggedItem.from_entry(
-                    item_entry(item), _kind(item.kind), _intensity(item.intensity)
-                )
-                for item in s.items
-            ),
-            rpe=s.rpe,
-        )
+        LoggedSession(date=s.day, items=tuple(logged_item(item) for item in s.items), rpe=s.rpe)
         for s in stored
     ]
 
 
+# An item's columns as ``logged_item`` reads them (the ``ItemColumns`` of a plain row).
+_ITEM_COLUMNS = (
+    "entry_id",
+    "exercise",
+    "kind",
+    "intensity",
+    "sets",
+    "reps",
+    "seconds",
+    "minutes",
+    "impacts",
+    "load_kg",
+)
+
+
+def logged_sessions_between(*, session: Session, start: date, end: date) -> list[LoggedSession]:
+    """``logged_sessions(sessions_between(...))`` read as plain rows, not ORM objects: the
+    same sessions in the same order with the same items, for the views that read years of
+    them (``aij trends``, daily.csv). Two queries, on the exercise entries' index (only an
+    exercise entry has a session and items)."""
+    heads = session.exec(
+        select(col(Entry.id), col(Entry.day), col(ExerciseSession.rpe))
+        .join(ExerciseSession, col(ExerciseSession.entry_id) == Entry.id)
+        .where(Entry.kind == "exercise", Entry.day >= start, Entry.day <= end)
+        .order_by(col(Entry.day), col(Entry.created_at))
+    ).all()
+    columns: list[Any] = [col(getattr(ExerciseItem, name)) for name in _ITEM_COLUMNS]
+    rows = session.exec(
+        select(*columns)
+        .join(Entry, col(ExerciseItem.entry_id) == Entry.id)
+        .where(Entry.kind == "exercise", Entry.day >= start, Entry.day <= end)
+        .order_by(col(ExerciseItem.entry_id), col(ExerciseItem.position))
+    )
+    items: dict[str, list[LoggedItem]] = {}
+    for row in rows:
+        items.setdefault(row.entry_id, []).append(logged_item(row))
+    return [
+        LoggedSession(date=day, items=tuple(items.get(entry_id, ())), rpe=rpe)
+        for entry_id, day, rpe in heads
+    ]
+
+
+def item_kinds_by_day(*, session: Session, start: date, end: date) -> dict[date, set[Kind]]:
+    """The kinds of the items logged each day of start..end (days with an item only), for
+    ``domain/activity.period_sessions``: one query of distinct (day, kind) pairs."""
+    rows = session.exec(
+        select(col(Entry.day), col(ExerciseItem.kind))
+        .join(Entry, col(ExerciseItem.entry_id) == Entry.id)
+        .where(Entry.kind == "exercise", Entry.day >= start, Entry.day <= end)
+        .distinct()
+    )
+    kinds: dict[date, set[Kind]] = {}
+    for day, kind in rows:
+        kinds.setdefault(day, set()).add(_kind(kind))
+    return kinds
+
+
+_KINDS: dict[str, Kind] = {
+    "resistance": "resistance",
+    "impact": "impact",
+    "aerobic": "aerobic",
+    "recovery": "recovery",
+    "rest": "rest",
+}
+_LEVELS: dict[str, Intensity] = {"light": "light", "moderate": "moderate", "vigorous": "vigorous"}
+
+
 def _kind(text: str) -> Kind:
-    kinds: dict[str, Kind] = {
-        "resistance": "resistance",
-        "impact": "impact",
-        "aerobic": "aerobic",
-        "recovery": "recovery",
-        "rest": "rest",
-    }
-    return kinds.get(text, "aerobic")
+    return _KINDS.get(text, "aerobic")
 
 
 def _intensity(text: str | None) -> Intensity | None:
     """The typical intensity stored with an item (the catalog's when it was logged)."""
-    levels: dict[str, Intensity] = {
-        "light": "light",
-        "moderate": "moderate",
-        "vigorous": "vigorous",
-    }
-    return levels.get(text or "")
+    return _LEVELS.get(text or "")

@@ -87,13 +87,16 @@ def meals_between(*, session: Session, start: date, end: date) -> list[StoredMea
     return list(meals.values())
 
 
-def daily_nutrient_sums(*, session: Session, start: date, end: date) -> list[dict[str, Any]]:
-    """Per day and source: item count, and for each nutrient its sum and how many items knew it.
+def daily_nutrient_sums(
+    *, session: Session, start: date, end: date, keys: tuple[str, ...] = NUTRIENT_KEYS
+) -> list[dict[str, Any]]:
+    """Per day and source: item count, and for each nutrient of ``keys`` (all, unless a view
+    reads only some) its sum and how many items knew it.
 
     Aggregated in the database over the range's rows only (the day index bounds it).
     """
     columns: list[Any] = [Entry.day, MealItem.source, func.count()]
-    for key in NUTRIENT_KEYS:
+    for key in keys:
         column = getattr(MealItem, key)
         columns += [func.sum(column), func.count(column)]
     query = (
@@ -106,7 +109,7 @@ def daily_nutrient_sums(*, session: Session, start: date, end: date) -> list[dic
     result = []
     for row in session.exec(query):
         record: dict[str, Any] = {"day": row[0], "source": row[1], "items": row[2]}
-        for index, key in enumerate(NUTRIENT_KEYS):
+        for index, key in enumerate(keys):
             record[key] = row[3 + 2 * index]
             record[key + "__known"] = row[4 + 2 * index]
         result.append(record)

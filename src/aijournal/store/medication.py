@@ -80,6 +80,27 @@ def describe(event: MedEvent) -> str:
     return text + (f" ({event.reason})" if event.reason else "")
 
 
+def taken_days_of(
+    *, session: Session, medications: list[str], after: date, end: date
+) -> dict[str, list[date]]:
+    """``taken_days`` of each of ``medications`` (those with none left out), in one query."""
+    query = (
+        select(col(MedicationDose.medication), col(Entry.day))
+        .join(MedicationDose, col(MedicationDose.entry_id) == Entry.id)
+        .where(
+            Entry.kind == "dose",
+            Entry.day > after,
+            Entry.day <= end,
+            col(MedicationDose.medication).in_(medications),
+            col(MedicationDose.taken).is_(True),
+        )
+    )
+    found: dict[str, list[date]] = {}
+    for medication, day in session.exec(query):
+        found.setdefault(medication, []).append(day)
+    return found
+
+
 def taken_days(*, session: Session, medication: str, after: date, end: date) -> list[date]:
     """The days after ``after`` up to ``end`` with a dose of ``medication`` taken."""
     query = (
