@@ -171,6 +171,17 @@ def test_a_bone_agent_dose_moves_the_next_one_on_and_a_late_one_is_overdue(aij: 
     )
 
 
+def test_the_dose_on_the_day_a_weekly_schedule_starts_moves_the_next_one(aij: Run) -> None:
+    """Set 14 days ago with its first dose due that day, and taken that day: the next is due
+    7 days later, so 14 - 7 = 7 days overdue today (not 14)."""
+    first = TODAY - timedelta(days=14)
+    ok(aij, "med", "schedule", "alendronate", "--dose", "70 mg", "--every", "1w",
+       "--next", _iso(first), "--date", _iso(first))  # fmt: skip
+    ok(aij, "log", "med", "alendronate", "--date", _iso(first))
+    [scheduled] = json.loads(ok(aij, "today", "--json"))["scheduled"]
+    assert (scheduled["due"], scheduled["days_overdue"]) == (_iso(first + timedelta(days=7)), 7)
+
+
 def test_before_and_after_a_switch_in_insights(aij: Run) -> None:
     """Switch on S = today - 60. Before: 10 days at 6 and 10 at 8 (mean 7); after: 10 at 4
     and 10 at 2 (mean 3). By hand: difference -4; each side's variance 20/19, so

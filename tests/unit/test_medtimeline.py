@@ -185,3 +185,24 @@ def test_days_taken_daily_before_a_schedule_stay_due() -> None:
     }
     assert not timeline.scheduled_on("alendronate", D(2026, 2, 28))
     assert timeline.scheduled_on("alendronate", D(2026, 3, 1))
+
+
+def test_a_dose_on_the_day_a_schedule_names_counts_even_on_the_day_it_was_set() -> None:
+    """Alendronate weekly, set on Monday 16 November with the first dose that same day, taken
+    that day: the next is 16 + 7 = 23 November, 7 days overdue on the 30th (not the 16th, 14
+    days overdue)."""
+    weekly = Schedule("alendronate", "70 mg", "1w", D(2026, 11, 16), since=D(2026, 11, 16))
+    nxt = next_dose(weekly, [D(2026, 11, 16)], D(2026, 11, 30))
+    assert (nxt.due, nxt.days_overdue) == (D(2026, 11, 23), 7)
+
+
+def test_a_dose_before_the_schedule_was_set_counts_from_the_date_it_names() -> None:
+    """Set on 1 December, naming 23 November (already late): an infusion logged on 25
+    November is that dose (next: 25 May 2027); one on 22 November, before the date named, is
+    not (due 23 November, 8 days overdue on 1 December)."""
+    late = Schedule("zoledronic-acid", "4 mg", "6mo", D(2026, 11, 23), since=D(2026, 12, 1))
+    assert next_dose(late, [D(2026, 11, 25)], D(2026, 12, 1)).due == D(2027, 5, 25)
+    early = next_dose(late, [D(2026, 11, 22)], D(2026, 12, 1))
+    assert (early.due, early.days_overdue) == (D(2026, 11, 23), 8)
+    on_the_day = next_dose(late, [D(2026, 11, 23)], D(2026, 12, 1))
+    assert on_the_day.due == D(2027, 5, 23)

@@ -6,8 +6,8 @@ new medication or dose). A stop on D makes D the first day without it. A holiday
 its first to its last day, both included; no dose is due on those days. A scheduled
 medication (a bone agent every 6 months, alendronate weekly) is never due daily from the
 day its schedule was set (days it was taken daily before that were due): its next dose is due
-``every`` after the last dose taken after the schedule was set, else on the schedule's own
-next date.
+``every`` after the last dose taken after the schedule was set (or on or after the date it
+names), else on the schedule's own next date.
 
 The timeline is replayed from the events in order (day, then the order written). ``strict``
 replay refuses an event that does not fit (a switch from a medication not current, a stop
@@ -297,9 +297,12 @@ class NextDose:
 
 
 def next_dose(schedule: Schedule, taken: Iterable[date], today: date) -> NextDose:
-    """The next dose: ``every`` after the last dose taken after the schedule was set, else the
-    schedule's own date; overdue by the days from that date to ``today`` (0 if not yet)."""
-    after = [d for d in taken if d > schedule.since]
+    """The next dose: ``every`` after the last dose that counts, else the schedule's own date;
+    overdue by the days from that date to ``today`` (0 if not yet). A dose counts when taken
+    after the day the schedule was set, or on or after its own next date: a dose on the day a
+    schedule is set counts only when that day is the date it names (the infusion that
+    prompted a schedule "next in six months" does not move that date)."""
+    after = [d for d in taken if d > schedule.since or d >= schedule.next_due]
     due = add_every(max(after), schedule.every) if after else schedule.next_due
     return NextDose(schedule.medication, due, max(0, (today - due).days))
 

@@ -123,9 +123,8 @@ def scheduled_doses(*, session: Session, today: date) -> list[ScheduledDose]:
     timeline = load_timeline(session=session)
     found = []
     for schedule in timeline.schedules.values():
-        taken = taken_days(
-            session=session, medication=schedule.medication, after=schedule.since, end=today
-        )
+        # Every dose taken up to today: which of them count is next_dose's rule alone.
+        taken = taken_days(session=session, medication=schedule.medication, end=today)
         nxt = next_dose(schedule, taken, today)
         found.append(
             ScheduledDose(

@@ -101,14 +101,13 @@ def taken_days_of(
     return found
 
 
-def taken_days(*, session: Session, medication: str, after: date, end: date) -> list[date]:
-    """The days after ``after`` up to ``end`` with a dose of ``medication`` taken."""
+def taken_days(*, session: Session, medication: str, end: date) -> list[date]:
+    """The days up to ``end`` with a dose of ``medication`` taken."""
     query = (
         select(col(Entry.day))
         .join(MedicationDose, col(MedicationDose.entry_id) == Entry.id)
         .where(
             Entry.kind == "dose",
-            Entry.day > after,
             Entry.day <= end,
             MedicationDose.medication == medication,
             col(MedicationDose.taken).is_(True),
