@@ -34,13 +34,18 @@ __all__ = ["another_journal", "pg_engine_db", "pg_other_dbs", "pg_url"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under the PostgreSQL engine, tests about the SQLite file itself are skipped."""
+    """Under the PostgreSQL engine, tests about the SQLite file itself are skipped, and so
+    are the `postgres` tests: they name the server themselves, so the run on SQLite (with
+    AIJ_TEST_POSTGRES_URL set, as in CI) already ran each of them on it."""
     if not on_postgres():
         return
     for item in items:
         marker = item.get_closest_marker("sqlite_only")
         if marker:
             why = marker.kwargs.get("reason", "about the SQLite journal file")
+            item.add_marker(pytest.mark.skip(reason=f"{why} (AIJ_TEST_ENGINE=postgres)"))
+        elif item.get_closest_marker("postgres"):
+            why = "names its own PostgreSQL server: the SQLite run runs it there"
             item.add_marker(pytest.mark.skip(reason=f"{why} (AIJ_TEST_ENGINE=postgres)"))
 
 

@@ -9,7 +9,10 @@ the switch, zoledronic acid on the first day and every 6 calendar months after. 
 ends on a fixed day, so nothing here depends on the day the suite runs.
 """
 
+import fcntl
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -37,20 +40,38 @@ INFUSIONS = [date(y, 11, 23) for y in range(2016, 2026)] + [
 NEXT_DUE = date(2026, 11, 23)  # 6 months after the last infusion, 2026-05-23
 
 
+# Every test reads the generated file, which aij opens on SQLite whatever engine the suite
+# runs on: under AIJ_TEST_ENGINE=postgres it would be the same test again.
+pytestmark = pytest.mark.sqlite_only(reason="reads the generated SQLite history itself")
+
+
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("ten-years")
-    done = subprocess.run(
-        [
-            *(sys.executable, str(GENERATOR), "--home", str(home), "--quiet"),
-            *("--years", "10", "--seed", "1", "--end", END.isoformat()),
-        ],
-        capture_output=True,
-        text=True,
-        env={"AIJ_HOME": str(home), "PATH": str(Path(sys.executable).parent)},
-        timeout=1800,
-    )
-    assert done.returncode == 0, done.stderr
+    """The history, generated once for the whole run: pytest-xdist's workers each have a
+    folder in the run's temporary folder, and the first to take the lock writes it there
+    (minutes of CPU); the others wait and read the same file (every test here only reads
+    it). Without xdist the run's own temporary folder serves."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    home = shared / "ten-years-history"
+    with (shared / "ten-years-history.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (home / "generated").exists():
+            shutil.rmtree(home, ignore_errors=True)
+            home.mkdir()
+            done = subprocess.run(
+                [
+                    *(sys.executable, str(GENERATOR), "--home", str(home), "--quiet"),
+                    *("--years", "10", "--seed", "1", "--end", END.isoformat()),
+                ],
+                capture_output=True,
+                text=True,
+                env={"AIJ_HOME": str(home), "PATH": str(Path(sys.executable).parent)},
+                timeout=1800,
+            )
+            assert done.returncode == 0, done.stderr
+            (home / "generated").touch()
     return home
 
 

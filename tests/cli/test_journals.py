@@ -42,7 +42,9 @@ def test_journal_comes_from_the_option_else_the_env_else_the_setting(
 ) -> None:
     assert aij("--journal", "anna", "log", "joint-pain=7", "-d", "-1d").code == 0
     assert aij("log", "joint-pain=2", "-d", "-1d").code == 0  # journal 'me'
-    assert query(aij_home, "SELECT journal, count(*) FROM entry GROUP BY journal") == [
+    assert query(
+        aij_home, "SELECT journal, count(*) FROM entry GROUP BY journal ORDER BY journal"
+    ) == [
         ("anna", 1),
         ("me", 1),
     ]
