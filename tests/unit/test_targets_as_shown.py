@@ -14,10 +14,12 @@ from decimal import Decimal
 from typing import Literal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from aijournal.domain.dayintake import DayIntake, SourceSums, meets_target, over_upper, summarize
 from aijournal.domain.nutrients import NUTRIENTS, TRACKED
-from aijournal.domain.precision import passes, reaches, share
+from aijournal.domain.precision import clinical, passes, reaches, share
 
 D1, D2 = date(2026, 11, 2), date(2026, 11, 3)
 
@@ -99,3 +101,23 @@ def test_sardines_314_1_g_meet_1200_mg_as_aij_day_shows_them() -> None:
     # The average, (1,199.862 + 1,199.48) / 2 = 1,199.671, is shown 1,200: it meets too.
     assert summary.average == pytest.approx(1199.671)
     assert reaches(summary.average or 0, 1200.0, NUTRIENTS["calcium_mg"].unit)
+
+
+# Values around each threshold at the scale of one shown step, and far from it; reaches and
+# passes skip the decimal rounding when the float is far enough, so they must answer as the
+# shown amount (clinical, the definition) compared with the threshold does, everywhere.
+@given(
+    unit=st.sampled_from(["mg", "µg", "kcal", "g", "IU"]),
+    threshold=st.sampled_from([0.0, 1.1, 2.5, 15.0, 20.0, 400.0, 1200.0, 2000.0, 1e9]),
+    offset=st.one_of(
+        st.floats(-3.0, 3.0),
+        st.integers(-400, 400).map(lambda n: n / 200),
+        st.floats(-1e12, 1e12),
+    ),
+)
+def test_reaching_and_passing_answer_as_the_shown_amount_does(
+    unit: str, threshold: float, offset: float
+) -> None:
+    value = threshold + offset
+    assert reaches(value, threshold, unit) == (clinical(value, unit) >= threshold)
+    assert passes(value, threshold, unit) == (clinical(value, unit) > threshold)

@@ -59,12 +59,30 @@ def reaches(value: float, threshold: float, unit: str) -> bool:
 
     Thresholds are compared at the precision a person reads (issue #9): a day shown as
     1,200 mg of calcium meets a 1,200 mg target, though its float is 1,199.862."""
+    margin = _settled_margin(value, unit)
+    if margin is not None and abs(value - threshold) > margin:
+        return value > threshold
     return clinical(value, unit) >= threshold
 
 
 def passes(value: float, limit: float, unit: str) -> bool:
     """True when ``value`` as it is shown is above ``limit`` (2,000.4 mg, shown 2,000, is not)."""
+    margin = _settled_margin(value, unit)
+    if margin is not None and abs(value - limit) > margin:
+        return value > limit
     return clinical(value, unit) > limit
+
+
+def _settled_margin(value: float, unit: str) -> float | None:
+    """How far ``value`` as shown can be from ``value`` itself, with room to spare: half a
+    shown step of rounding plus the noise dropped past 12 significant digits is under one
+    step plus 1e-11 of the value. A threshold farther than that from ``value`` is on the
+    same side of both, so comparing the float answers as comparing the shown amount would,
+    without the decimal arithmetic (a ten-year `aij bone` checks thousands of days). None
+    for a value that is not finite: only the exact comparison decides it."""
+    if not math.isfinite(value):
+        return None
+    return 10.0 ** -unit_decimals(unit) + abs(value) * 1e-11
 
 
 def share(value: float, target: float, unit: str) -> float:
