@@ -60,10 +60,13 @@ def t_cdf(t: float, df: float) -> float:
 
 
 def t_quantile(p: float, df: float) -> float:
-    """The t with P(T <= t) = p (bisection; p in (0, 1))."""
+    """The t with P(T <= t) = p (bisection; p in (0, 1)). It stops once the midpoint is one
+    of the ends: the floats between them are all tried, and no later halving moves either."""
     low, high = -1e3, 1e3
     for _ in range(200):
         mid = (low + high) / 2.0
+        if mid in (low, high):
+            break
         if t_cdf(mid, df) < p:
             low = mid
         else:

@@ -61,14 +61,14 @@ def labs_between(*, session: Session, start: date, end: date) -> list[StoredLab]
     heads = session.exec(
         select(Entry, Lab)
         .join(Lab, col(Lab.entry_id) == Entry.id)
-        .where(Entry.day >= start, Entry.day <= end)
+        .where(Entry.kind == LAB_KIND, Entry.day >= start, Entry.day <= end)
         .order_by(col(Entry.day), col(Entry.created_at))
     ).all()
     values: dict[str, list[LabValue]] = {}
     rows = session.exec(
         select(LabResult)
         .join(Entry, col(LabResult.entry_id) == Entry.id)
-        .where(Entry.day >= start, Entry.day <= end)
+        .where(Entry.kind == LAB_KIND, Entry.day >= start, Entry.day <= end)
         .order_by(col(LabResult.entry_id), col(LabResult.position))
     )
     for row in rows:

@@ -35,6 +35,7 @@ def stored_events(*, session: Session) -> list[tuple[str, MedEvent]]:
     query = (
         select(Entry, MedicationEvent)
         .join(MedicationEvent, col(MedicationEvent.entry_id) == Entry.id)
+        .where(Entry.kind == KIND)  # the kind's index: not a walk through every entry
         .order_by(col(Entry.day), col(Entry.created_at), col(Entry.id))
     )
     return [(entry.id, stored_event(row, entry.day)) for entry, row in session.exec(query)]
